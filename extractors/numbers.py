@@ -46,6 +46,8 @@ _LIST_NUM = re.compile(r"\d{1,5}")
 # Glue between a number and its issue date: "21-NQ/TW ngày", ", ngày", " от ", " dated ",
 # " (", " của Ban Chấp hành Trung ương khóa XIII ngày".
 _DATE_INTRO = re.compile(r"(?:^[\s,;:(–-]*$|(?:ngày|ngay|от|dated|of|on|date|issued on)[\s:(]*$)", re.I)
+_NUMBER_PREFIX = re.compile(r"(?:số|so|sô|no\.?|nos\.?|№|n°)[ \t]*:?[ \t]*$", re.I)
+_UNKNOWN_TYPE = re.compile(r"[A-ZĐ]{2,5}")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|-?го|-?й|-?м)\b", re.I)
 
 
@@ -83,6 +85,7 @@ class DocTypeNames(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     number_prefixes: list[str]
+    date_glue_blockers: list[str]
     types: list[_LangType]
 
 
@@ -103,13 +106,16 @@ def _latin_key(symbol: str) -> str:
 class _Vocabulary:
     """Lookup tables built once from the data files."""
 
-    def __init__(self, data: NumberData, type_names: dict[str, str]):
+    def __init__(self, data: NumberData, type_names: dict[str, str], blockers: list[str]):
         self.party_types = self._table(t.abbr for t in data.party_types)
         self.state_types = self._table(t.abbr for t in data.state_types)
         self.party_levels = self._table(data.issuers.party_levels)
         self.party_bodies = self._table(data.issuers.party_bodies)
         self.state_issuers = self._table(data.issuers.state)
         self.type_names = type_names
+        self.glue_blockers = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(b) for b in sorted(blockers, key=len, reverse=True)) + r")(?!\w)", re.I
+        )
         names = sorted(type_names, key=len, reverse=True)
         # "Quy định số 08/TU": the type name in front of a number whose symbol lost its type.
         self.name_before = re.compile(
@@ -143,13 +149,15 @@ class _Vocabulary:
 def _vocabulary(lang: str) -> _Vocabulary:
     data = load_toml("common", "doc_numbers", NumberData)
     type_names: dict[str, str] = {}
+    blockers: list[str] = []
     for code in ("vi", "ru", "en"):  # citations in any language may name a type: try them all
         names = load_toml(code, "doc_types", DocTypeNames)
+        blockers.extend(names.date_glue_blockers)
         for entry in names.types:
             if entry.abbr:
                 for name in entry.names:
                     type_names.setdefault(name.lower(), entry.abbr)
-    return _Vocabulary(data, type_names)
+    return _Vocabulary(data, type_names, blockers)
 
 
 @dataclass(slots=True)
@@ -180,7 +188,8 @@ def extract_numbers(text: str, *, lang: str = "vi") -> list[DocNumber]:
             _Piece(m.group("sep"), m.group("part"), m.start("part"), m.end("part"))
             for m in _PIECE.finditer(text, match.end("num"), match.end())
         ]
-        parsed = _parse(match.group("num"), pieces, vocab, _type_before(text, match.start(), vocab))
+        prefixed = bool(_NUMBER_PREFIX.search(text, max(0, match.start() - 12), match.start()))
+        parsed = _parse(match.group("num"), pieces, vocab, _type_before(text, match.start(), vocab), prefixed)
         if parsed:
             found[match.start()] = _record(text, match.start(), parsed)
     for match in _SPACED.finditer(text):
@@ -234,25 +243,39 @@ def _type_before(text: str, start: int, vocab: _Vocabulary) -> str | None:
     return vocab.type_names.get(match.group(1).lower()) if match else None
 
 
-def _parse(num: str, pieces: list[_Piece], vocab: _Vocabulary, type_before: str | None) -> _Parsed | None:
-    """Decide what a candidate "digits + separated parts" is, or None when it is no document number."""
+def _parse(
+    num: str, pieces: list[_Piece], vocab: _Vocabulary, type_before: str | None, prefixed: bool
+) -> _Parsed | None:
+    """Decide what a candidate "digits + separated parts" is, or None when it is no document number.
+
+    `prefixed`: "Số"/"No."/"№" stands right before the number, which makes an unknown symbol credible.
+    """
     if not pieces:
         return None
     first = pieces[0]
     if first.part.isdigit():
         return _parse_state_with_year(num, pieces, vocab)
     if first.sep == "/":
-        return _parse_slash(num, pieces, vocab, type_before)
-    # Party style: NUMBER-TYPE/ISSUER, also "72-NQ-TW" with the wrong separator.
-    type_ = vocab.find(vocab.party_types, first.part)
-    if type_ is None or len(pieces) < 2:
+        return _parse_slash(num, pieces, vocab, type_before, prefixed)
+    if len(pieces) < 2:
         return None
+    # Party style: NUMBER-TYPE/ISSUER, also "72-NQ-TW" with the wrong separator.
     second = pieces[1]
+    type_ = vocab.find(vocab.party_types, first.part)
+    producer = "numbers.party.v1"
+    if type_ is None:
+        # A type we do not know ("12-KHPH/HU") counts under a known party issuer or after "Số".
+        unknown = first.part.translate(_TO_LATIN)
+        if second.sep != "/" or not _UNKNOWN_TYPE.fullmatch(unknown):
+            return None
+        if _issuer(second.part, vocab, party=True, known_only=not prefixed) is None:
+            return None
+        type_, producer = unknown, "numbers.party.unknown_type.v1"
     issuer = _issuer(second.part, vocab, party=True, known_only=second.sep != "/")
     if issuer is None:
         return None
     canon, length = issuer
-    return _Parsed(f"{num}-{type_}/{canon}", type_, canon, "party", None, second.start + length, "numbers.party.v1")
+    return _Parsed(f"{num}-{type_}/{canon}", type_, canon, "party", None, second.start + length, producer)
 
 
 def _parse_state_with_year(num: str, pieces: list[_Piece], vocab: _Vocabulary) -> _Parsed | None:
@@ -275,7 +298,9 @@ def _parse_state_with_year(num: str, pieces: list[_Piece], vocab: _Vocabulary) -
     return None
 
 
-def _parse_slash(num: str, pieces: list[_Piece], vocab: _Vocabulary, type_before: str | None) -> _Parsed | None:
+def _parse_slash(
+    num: str, pieces: list[_Piece], vocab: _Vocabulary, type_before: str | None, prefixed: bool
+) -> _Parsed | None:
     """N/TYPE-ISSUER (state), N/ISSUER-UNIT (state letter), or a party number written with slashes."""
     first = pieces[0]
     party_type = vocab.find(vocab.party_types, first.part)
@@ -286,7 +311,13 @@ def _parse_slash(num: str, pieces: list[_Piece], vocab: _Vocabulary, type_before
         if party_type and party_issuer and vocab.find(vocab.state_issuers, party_issuer[0]) is None:
             canon, length = party_issuer
             return _Parsed(
-                f"{num}-{party_type}/{canon}", party_type, canon, "party", None, second.start + length, "numbers.party.v1"
+                f"{num}-{party_type}/{canon}",
+                party_type,
+                canon,
+                "party",
+                None,
+                second.start + length,
+                "numbers.party.v1",
             )
         if second.sep == "/":
             return None
@@ -295,10 +326,13 @@ def _parse_slash(num: str, pieces: list[_Piece], vocab: _Vocabulary, type_before
             chain = _issuer_chain(pieces[1:], vocab)
             if chain:
                 issuers, end = chain
-                return _Parsed(f"{num}/{state_type}-{issuers}", state_type, issuers, "state", None, end, "numbers.state.v1")
+                return _Parsed(
+                    f"{num}/{state_type}-{issuers}", state_type, issuers, "state", None, end, "numbers.state.v1"
+                )
         # A state official letter has no type: issuer and drafting unit, "4912/UBND-NC".
         chain = _issuer_chain(pieces, vocab)
-        if chain and "-" in chain[0] and vocab.find(vocab.state_issuers, chain[0].split("-")[0]):
+        # Unknown symbols count after "Số": "Số 12/ABC-XYZ" is a number whatever ABC is.
+        if chain and "-" in chain[0] and (prefixed or vocab.find(vocab.state_issuers, chain[0].split("-")[0])):
             issuers, end = chain
             return _Parsed(f"{num}/{issuers}", None, issuers, "state", None, end, "numbers.state.v1")
         return None
@@ -438,7 +472,7 @@ def attach_issue_dates(text: str, numbers: Sequence[DocNumber], dates: Sequence[
             if date.start > number.end + 110 or date.start >= next_number:
                 break
             gap = text[number.end : date.start]
-            if _is_date_glue(gap):
+            if _is_date_glue(gap) and not _vocabulary("vi").glue_blockers.search(gap):
                 linked = date
             break
         if linked is None:

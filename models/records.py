@@ -103,6 +103,85 @@ class RecurringDate(SpanFact):
     producer: str
 
 
+class TextFact(SpanFact):
+    """A value read from the text, with the span it was read from."""
+
+    value: str
+
+
+class IntFact(SpanFact):
+    """A count read from the text ("có mặt 19/23": present 19), with its span."""
+
+    value: int
+    derived: bool = Field(
+        default=False,
+        description="Not written as a number but counted from the named absentees; the span is the first of them.",
+    )
+
+
+class Absentee(SpanFact):
+    """A member absent from a meeting, with the reason when the minutes give one."""
+
+    name: str
+    reason: str | None = None
+    with_reason: bool | None = Field(default=None, description="True: excused; False: without reason.")
+
+
+class Attendance(Record):
+    """Who was at the meeting; each count null when the minutes do not say."""
+
+    total_members: IntFact | None = None
+    present: IntFact | None = None
+    absent_with_reason: IntFact | None = None
+    absent_without_reason: IntFact | None = None
+    exempt: IntFact | None = Field(default=None, description="Members exempt from meetings (miễn sinh hoạt).")
+    absentees: list[Absentee] = Field(default_factory=list)
+
+
+class Vote(SpanFact):
+    """A recorded vote on the resolution or conclusion ("17/17 đồng chí nhất trí, đạt 100%")."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, serialize_by_alias=True)
+
+    in_favour: int | None = Field(default=None, alias="for")
+    against: int | None = None
+    abstain: int | None = None
+    percent: float | None = None
+
+
+class SelfRating(SpanFact):
+    """The rating the cell gave its own meeting (Tốt / Khá / Trung bình / Kém), with points if written."""
+
+    label: Literal["Tốt", "Khá", "Trung bình", "Kém"]
+    points: float | None = None
+
+
+MeetingType = Literal["regular", "thematic", "committee", "combined", "other"]
+
+
+class Meeting(Record):
+    """The facts of one meeting, every value with its span; null where the minutes do not say."""
+
+    cell: TextFact | None = Field(default=None, description="The party cell, as written.")
+    upper_organisation: TextFact | None = None
+    meeting_type: MeetingType
+    meeting_type_evidence: SpanFact | None = None
+    date: TextFact | None = Field(default=None, description="ISO date of the meeting in `value`.")
+    start_time: TextFact | None = Field(default=None, description="HH:MM (24 h) in `value`.")
+    end_time: TextFact | None = None
+    duration_minutes: int | None = None
+    place: TextFact | None = None
+    chair: TextFact | None = None
+    secretary: TextFact | None = Field(default=None, description="The minute-taker (thư ký).")
+    guests: list[TextFact] = Field(default_factory=list)
+    attendance: Attendance = Field(default_factory=Attendance)
+    agenda: list[SpanFact] = Field(default_factory=list, description="Agenda items in order.")
+    conclusions: list[SpanFact] = Field(default_factory=list, description="The chair's conclusion paragraphs.")
+    votes: list[Vote] = Field(default_factory=list)
+    self_rating: SelfRating | None = None
+    producer: str = "meeting.rules.v1"
+
+
 class Header(Record):
     """The document's header block, as far as the document has one."""
 

@@ -1,0 +1,858 @@
+"""Read the facts of a meeting from its minutes: cell, type, date and times, place, chair, secretary,
+guests, attendance, agenda, conclusions, votes and the meeting's own rating.
+
+Minutes follow a template (domain notes §3): labelled lines ("Chủ trì:", "Thư ký:", "Có mặt: 19/23"),
+an opening sentence ("Hôm nay, vào hồi 14 giờ 00 phút ngày ..., tại ..."), a numbered content list,
+a vote and a rating near the end, a signature block. Each fact is read from the first place that
+states it, with the span it was read from; what the minutes do not say stays null. Cue words per
+language live in data/<lang>/meeting.toml and are matched on `key()` (case, tone placement and
+diacritics folded), so "CHU TRI:" typed without marks reads like "Chủ trì:".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict
+
+from extractors.datafiles import load_toml
+from extractors.header import TitleMatch, key
+from models.records import (
+    Absentee,
+    Attendance,
+    DateMention,
+    Header,
+    IntFact,
+    Meeting,
+    SelfRating,
+    SpanFact,
+    TextFact,
+    Vote,
+)
+
+LANGS = ("vi", "ru", "en")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_INT = re.compile(r"\d{1,4}")
+_PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d{1,2})?)\s*%")
+
+
+class _Types(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    regular: list[str]
+    thematic: list[str]
+    committee: list[str]
+    combined: list[str]
+    other: list[str]
+
+
+class MeetingData(BaseModel):
+    """Schema of data/<lang>/meeting.toml."""
+
+    model_config = ConfigDict(extra="forbid")
+    chair_labels: list[str]
+    secretary_labels: list[str]
+    guest_labels: list[str]
+    place_labels: list[str]
+    time_labels: list[str]
+    agenda_labels: list[str]
+    place_prepositions: list[str]
+    honorifics: list[str]
+    chair_verbs: list[str]
+    secretary_verbs: list[str]
+    end_cues: list[str]
+    start_cues: list[str]
+    total_cues: list[str]
+    total_generic_cues: list[str]
+    present_cues: list[str]
+    absent_cues: list[str]
+    reason_cues: list[str]
+    no_reason_cues: list[str]
+    exempt_cues: list[str]
+    member_words: list[str]
+    vote_cues: list[str]
+    for_words: list[str]
+    against_words: list[str]
+    abstain_words: list[str]
+    rating_cues: list[str]
+    points_words: list[str]
+    hour_words: list[str]
+    minute_words: list[str]
+    am_pm: list[str]
+    signature_chair: list[str]
+    signature_secretary: list[str]
+    chair_prose: list[str]
+    opening_words: list[str]
+    meeting_words: list[str]
+    ratings: dict[str, str]
+    number_words: dict[str, int]
+    meeting_types: _Types
+
+
+def _alt(words: Sequence[str]) -> str:
+    """Regex alternation of folded words, longest first, whole words."""
+    keyed = sorted({key(w) for w in words if w}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w) for w in keyed) + ")"
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """Compiled patterns of one language (with the other languages' labels too: texts mix)."""
+
+    data: MeetingData
+    label: dict[str, re.Pattern[str]]
+    honorific: re.Pattern[str]
+    time: re.Pattern[str]
+    end: re.Pattern[str]
+    number: str
+
+
+@cache
+def _cues(lang: str) -> _Cues:
+    data = load_toml(lang, "meeting", MeetingData)
+    every = [load_toml(code, "meeting", MeetingData) for code in LANGS]
+
+    def merged(field: str) -> list[str]:
+        return [w for d in every for w in getattr(d, field)]
+
+    label = {
+        name: re.compile(
+            rf"(?:^|(?<=[\n;.]))[ \t]*(?:[-–•*+]\s*|\d+[.)]\s*|[a-z][.)]\s*)?{_alt(merged(field))}"
+            rf"(?:[ \t]+[^\W\d_]+){{0,2}}[ \t]*(?::|-|–|—)[ \t]*",
+            re.M,
+        )
+        for name, field in (
+            ("chair", "chair_labels"),
+            ("secretary", "secretary_labels"),
+            ("guest", "guest_labels"),
+            ("place", "place_labels"),
+            ("time", "time_labels"),
+            ("agenda", "agenda_labels"),
+        )
+    }
+    hours, minutes, am_pm = merged("hour_words"), merged("minute_words"), merged("am_pm")
+    time = re.compile(
+        rf"(?<![\d/.,])(?P<h>[01]?\d|2[0-3])(?:[ \t]*(?:{_alt(hours)})\.?[ \t]*(?P<m1>[0-5]\d)?(?:[ \t]*{_alt(minutes)})?"
+        rf"|[:.](?P<m2>[0-5]\d)(?![\d/]))(?:[ \t]*(?P<ampm>{_alt(am_pm)}))?(?![\w/])"
+    )
+    words = sorted({key(w) for d in every for w in d.number_words}, key=len, reverse=True)
+    number = r"(?:\d{1,4}|" + "|".join(re.escape(w) for w in words) + r")"
+    return _Cues(
+        data=data,
+        label=label,
+        honorific=re.compile(rf"[ \t]*{_alt(merged('honorifics'))}\.?[ \t]+"),
+        time=time,
+        end=re.compile(_alt(merged("end_cues"))),
+        number=number,
+    )
+
+
+@cache
+def _number_words() -> dict[str, int]:
+    return {key(w): n for code in LANGS for w, n in load_toml(code, "meeting", MeetingData).number_words.items()}
+
+
+def _to_int(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    return _number_words().get(key(token))
+
+
+@dataclass(slots=True)
+class _Doc:
+    text: str
+    keyed: str  # key(text): same offsets
+
+
+def _fact(doc: _Doc, start: int, end: int, value: str) -> TextFact:
+    return TextFact(text=doc.text[start:end], start=start, end=end, value=value)
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end == -1 else end
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def extract_meeting(
+    text: str,
+    *,
+    lang: str,
+    kind: str | None,
+    header: Header | None,
+    title: TitleMatch | None,
+    dates: Sequence[DateMention],
+) -> Meeting | None:
+    """Return the meeting facts of minutes or of a report on one meeting, or None for other documents."""
+    if kind not in ("minutes", "news", "report"):
+        return None
+    doc = _Doc(text, key(text))
+    cues = _cues(lang)
+    meeting_type, type_evidence = _meeting_type(doc, cues, title)
+    if kind != "minutes" and type_evidence is None and not _mentions_meeting(doc, cues):
+        return None
+    signed_chair, signed_secretary = _signature(doc, cues)
+    # Labelled lines first, then the signature block (printed names are the surest), then prose.
+    chair = (
+        _person(doc, cues, "chair")
+        or signed_chair
+        or _person_by_verb(doc, cues, _merged("chair_verbs"))
+        or _chair_in_prose(doc, cues)
+    )
+    secretary = (
+        _person(doc, cues, "secretary") or signed_secretary or _person_by_verb(doc, cues, _merged("secretary_verbs"))
+    )
+    start_time, end_time = _times(doc, cues)
+    duration = None
+    if start_time and end_time:
+        sh, sm = map(int, start_time.value.split(":"))
+        eh, em = map(int, end_time.value.split(":"))
+        minutes = (eh * 60 + em) - (sh * 60 + sm)
+        duration = minutes if 0 < minutes <= 12 * 60 else None
+    cell, upper = _cell(doc, header)
+    return Meeting(
+        cell=cell,
+        upper_organisation=upper,
+        meeting_type=meeting_type,
+        meeting_type_evidence=type_evidence,
+        date=_meeting_date(doc, cues, dates, header),
+        start_time=start_time,
+        end_time=end_time,
+        duration_minutes=duration,
+        place=_place(doc, cues),
+        chair=chair,
+        secretary=secretary,
+        guests=_guests(doc, cues),
+        attendance=_attendance(doc, cues),
+        agenda=_agenda(doc, cues),
+        conclusions=_conclusions(doc),
+        votes=_votes(doc, cues),
+        self_rating=_rating(doc, cues),
+    )
+
+
+def _mentions_meeting(doc: _Doc, cues: _Cues) -> bool:
+    """A news item or report describes one meeting when it names a meeting and counts who attended."""
+    head = doc.keyed[:4000]
+    if not re.search(_alt(_merged("meeting_words")), head):
+        return False
+    present = _alt(_merged("present_cues"))
+    return bool(
+        re.search(rf"{present}[^\d\n]{{0,25}}\d{{1,4}}[ \t]*(?:/|tren|из|out of|of)[ \t]*\d{{1,4}}", head)
+        or re.search(rf"\d{{1,4}}[ \t]*(?:/|of|из)[ \t]*(?:the cell's[ \t]*)?\d{{1,4}}[^\n.]{{0,30}}{present}", head)
+    )
+
+
+def _meeting_type(doc: _Doc, cues: _Cues, title: TitleMatch | None) -> tuple[str, SpanFact | None]:
+    """Decide regular / thematic / committee / combined / other from the title, summary and opening."""
+    start = title.start if title else 0
+    window_end = min(len(doc.text), start + 600)
+    zone = doc.keyed[start:window_end]
+    types = cues.data.meeting_types
+    found: dict[str, re.Match[str]] = {}
+    for name in ("combined", "committee", "other", "thematic", "regular"):
+        match = re.search(_alt(getattr(types, name)), zone)
+        if match:
+            found[name] = match
+    if "combined" in found or ("thematic" in found and "regular" in found):
+        name = "combined"
+    else:
+        name = next((n for n in ("committee", "other", "thematic", "regular") if n in found), "regular")
+    match = found.get(name) or found.get("thematic")
+    if match is None:
+        return name, None
+    s, e = start + match.start(), start + match.end()
+    return name, SpanFact(text=doc.text[s:e], start=s, end=e)
+
+
+def _name_after(doc: _Doc, cues: _Cues, pos: int, limit: int) -> TextFact | None:
+    """Read a person's name at `pos`: after an honorific ("đồng chí", "тов.", "Comrade") and at most
+    five words in lower case (ranks and offices: "майор", "cell secretary and deputy director"), the run of capitalised
+    words up to the first other word or punctuation ("Lò Thị Hương - Bí thư chi bộ" -> "Lò Thị Hương")."""
+    text = doc.text
+    i = pos
+    honorific = cues.honorific.match(doc.keyed, i, limit)
+    if honorific:
+        i = honorific.end()
+    skipped = 0
+    while True:
+        gap = re.match(r"[ \t]*", text[i:limit])
+        j = i + (gap.end() if gap else 0)
+        word = _WORD.match(text, j, limit)
+        if word is None:
+            return None
+        if word.group()[0].isupper():
+            i = j
+            break
+        if skipped == 5:
+            return None
+        skipped += 1
+        i = word.end()
+        honorific = cues.honorific.match(doc.keyed, i, limit)
+        if honorific:
+            i = honorific.end()
+    words: list[re.Match[str]] = []
+    while i < limit and len(words) < 6:
+        word = _WORD.match(text, i, limit)
+        if word is None or not word.group()[0].isupper():
+            break
+        words.append(word)
+        gap = re.match(r"[ \t]+", text[word.end() : limit])
+        if gap is None:
+            break
+        i = word.end() + gap.end()
+    if len(words) < 2 or len(words) > 5:
+        return None
+    start, end = words[0].start(), words[-1].end()
+    return _fact(doc, start, end, " ".join(w.group() for w in words))
+
+
+def _person(doc: _Doc, cues: _Cues, field: str) -> TextFact | None:
+    for match in cues.label[field].finditer(doc.keyed):
+        found = _name_after(doc, cues, match.end(), _line_end(doc.text, match.end()))
+        if found is not None:
+            return found
+    return None
+
+
+def _chair_in_prose(doc: _Doc, cues: _Cues) -> TextFact | None:
+    """ "chaired by cell secretary Pham Van Kien", "dưới sự chủ trì của đồng chí ..."."""
+    for match in re.finditer(_alt(_merged("chair_prose")), doc.keyed):
+        found = _name_after(doc, cues, match.end(), min(_line_end(doc.text, match.end()), match.end() + 80))
+        if found is not None:
+            return found
+    return None
+
+
+def _person_by_verb(doc: _Doc, cues: _Cues, verbs: Sequence[str]) -> TextFact | None:
+    """ "Đồng chí Lò Thị Hương - Bí thư chi bộ chủ trì", "đồng chí X (chủ trì)": a name, then the verb
+    in the same clause."""
+    verb = re.compile(_alt(verbs))
+    for honorific in re.finditer(r"(?<!\w)" + _alt(_merged("honorifics")) + r"\.?[ \t]+", doc.keyed):
+        clause_end = re.search(r"[\n;]|\.(?:\s|$)", doc.keyed[honorific.end() :])
+        limit = honorific.end() + (clause_end.start() if clause_end else len(doc.text) - honorific.end())
+        found = _name_after(doc, cues, honorific.end(), limit)
+        if found is None:
+            continue
+        between = doc.keyed[found.end : min(limit, found.end + 70)]
+        hit = verb.search(between)
+        # The verb belongs to this name only when no other honorific comes first.
+        if hit and not re.search(
+            _alt(_merged("honorifics")) + r"\.?[ \t]+[A-ZĐ]", doc.text[found.end : found.end + hit.start()]
+        ):
+            return found
+    return None
+
+
+def _signature(doc: _Doc, cues: _Cues) -> tuple[TextFact | None, TextFact | None]:
+    """Names under the signature labels at the end ("THƯ KÝ      CHỦ TRÌ" / "Nguyễn Thị Trang  Lò Thị Hương")."""
+    chair_words = {key(w) for w in _merged("signature_chair")}
+    secretary_words = {key(w) for w in _merged("signature_secretary")}
+    lines = [m for m in re.finditer(r"[^\n]*", doc.text, 0)][-60:]
+    lines = [m for m in lines if m.group().strip()]
+    chair = secretary = None
+    for i, line in enumerate(lines):
+        cells = [c for c in re.split(r"\t+|[ ]{2,}", line.group().strip()) if c]
+        roles = []
+        for cell in cells:
+            k = key(cell).strip(" :")
+            roles.append("chair" if k in chair_words else "secretary" if k in secretary_words else None)
+        if not any(roles) or not all(roles):
+            continue
+        for nxt in lines[i + 1 : i + 6]:
+            parts = [(m.start(), m.group()) for m in re.finditer(r"\S+(?:[ ][^\s]+)*", nxt.group())]
+            names = []
+            for offset, part in parts:
+                start = nxt.start() + offset
+                found = _name_after(doc, cues, start, start + len(part))
+                if found is not None and found.end - found.start == len(part.rstrip(".")):
+                    names.append(found)
+            if len(names) == len(roles):
+                for role, name in zip(roles, names, strict=True):
+                    if role == "chair":
+                        chair = chair or name
+                    else:
+                        secretary = secretary or name
+                break
+        if chair or secretary:
+            break
+    return chair, secretary
+
+
+@cache
+def _merged(field: str) -> list[str]:
+    return [w for code in LANGS for w in getattr(load_toml(code, "meeting", MeetingData), field)]
+
+
+def _guests(doc: _Doc, cues: _Cues) -> list[TextFact]:
+    guests: list[TextFact] = []
+    for match in cues.label["guest"].finditer(doc.keyed):
+        end = _line_end(doc.text, match.end())
+        pos = match.end()
+        while pos < end:
+            name = _name_after(doc, cues, pos, end)
+            if name is not None:
+                guests.append(name)
+            nxt = doc.text.find(";", pos, end)
+            if nxt == -1:
+                break
+            pos = nxt + 1
+        if guests:
+            break
+    return guests
+
+
+def _time_value(match: re.Match[str]) -> str | None:
+    hour = int(match.group("h"))
+    minute = int(match.group("m1") or match.group("m2") or 0)
+    ampm = (match.group("ampm") or "").replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if match.group("m2") is None and match.group("m1") is None and not ampm:
+        # A bare "14 h" / "14 giờ" is a time only with an hour word (the pattern's first branch).
+        pass
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _times(doc: _Doc, cues: _Cues) -> tuple[TextFact | None, TextFact | None]:
+    """Start time from the time line or the opening sentence; end time from the closing sentence."""
+    start_fact = end_fact = None
+    opening = _opening_lines(doc, cues)
+    for s, e in opening:
+        times = list(cues.time.finditer(doc.keyed, s, e))
+        times = [t for t in times if _is_time(t)]
+        if times:
+            first = times[0]
+            start_fact = _fact(doc, first.start(), first.end(), _time_value(first) or "")
+            # "Thời gian: từ 14 giờ 00 đến 16 giờ 30" gives both.
+            if len(times) > 1 and re.search(r"(?:đen|до|to|until|-|–)", doc.keyed[first.end() : times[1].start()]):
+                end_fact = _fact(doc, times[1].start(), times[1].end(), _time_value(times[1]) or "")
+            break
+    for cue in cues.end.finditer(doc.keyed, len(doc.text) // 3):
+        line_end = _line_end(doc.text, cue.end())
+        times = [t for t in cues.time.finditer(doc.keyed, cue.end(), min(line_end, cue.end() + 60)) if _is_time(t)]
+        if times:
+            end_fact = _fact(doc, times[0].start(), times[0].end(), _time_value(times[0]) or "")
+            break
+    return start_fact, end_fact
+
+
+def _is_time(match: re.Match[str]) -> bool:
+    """A bare number is no time: "14 giờ", "14h30", "14:30", "2 p.m." are."""
+    text = match.group()
+    return bool(re.search(r"[^\d\s]", text))
+
+
+def _opening_lines(doc: _Doc, cues: _Cues) -> list[tuple[int, int]]:
+    """Line ranges that give the meeting's date and time: labelled time lines, the opening sentence,
+    then (news) sentences that name the meeting."""
+    ranges: list[tuple[int, int]] = []
+    zone = min(len(doc.text), 5000)
+    for match in cues.label["time"].finditer(doc.keyed, 0, zone):
+        ranges.append((match.end(), _line_end(doc.text, match.end())))
+    opening = re.compile(rf"(?:^|(?<=[\n.]))[ \t]*{_alt(_merged('opening_words'))}", re.M)
+    for match in opening.finditer(doc.keyed, 0, zone):
+        ranges.append((match.start(), _sentence_end(doc.text, match.start())))
+        break
+    for match in re.finditer(_alt(_merged("meeting_words")), doc.keyed[:zone]):
+        start = max(doc.text.rfind(". ", 0, match.start()) + 1, _line_start(doc.text, match.start()))
+        ranges.append((start, _sentence_end(doc.text, match.start())))
+    return ranges
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    match = re.search(r"\n|\.(?:\s|$)", text[pos:])
+    return pos + match.start() if match else len(text)
+
+
+def _meeting_date(doc: _Doc, cues: _Cues, dates: Sequence[DateMention], header: Header | None) -> TextFact | None:
+    """The date in the time line or opening sentence; else the first full date after the header."""
+    day_dates = [d for d in dates if d.precision == "day"]
+    for s, e in _opening_lines(doc, cues):
+        for date in day_dates:
+            if s <= date.start < e:
+                return _fact(doc, date.start, date.end, date.value)
+    header_end = 0
+    if header is not None and header.spans:
+        header_end = max(span.end for span in header.spans.values())
+    for date in day_dates:
+        if date.start >= header_end and date.start < header_end + 1500:
+            return _fact(doc, date.start, date.end, date.value)
+    if header is not None and header.date and "date" in header.spans:
+        span = header.spans["date"]
+        return _fact(doc, span.start, span.end, header.date)
+    return None
+
+
+def _place(doc: _Doc, cues: _Cues) -> TextFact | None:
+    for match in cues.label["place"].finditer(doc.keyed, 0, min(len(doc.text), 5000)):
+        return _clause(doc, match.end())
+    preps = _alt(cues.data.place_prepositions)
+    for s, e in _opening_lines(doc, cues):
+        match = re.search(rf"(?:^|[ \t,]){preps}[ \t]+(?=\S)", doc.keyed[s:e])
+        if match:
+            return _clause(doc, s + match.end())
+    return None
+
+
+def _clause(doc: _Doc, pos: int) -> TextFact | None:
+    """Text from `pos` to the end of its clause (comma, full stop, semicolon or line end)."""
+    end = _line_end(doc.text, pos)
+    match = re.search(r"[,;]|\.(?:\s|$)", doc.text[pos:end])
+    stop = pos + match.start() if match else end
+    value = doc.text[pos:stop].strip(" \t.")
+    if not value:
+        return None
+    start = pos + doc.text[pos:stop].index(value)
+    return _fact(doc, start, start + len(value), value)
+
+
+def _attendance(doc: _Doc, cues: _Cues) -> Attendance:
+    """Counts of members: total, present, absent with and without reason, exempt; absentees."""
+    data = cues.data
+    n = cues.number
+    zone_end = min(len(doc.text), 6000)
+    keyed = doc.keyed[:zone_end]
+    found: dict[str, IntFact] = {}
+
+    def take(name: str, match: re.Match[str] | None, group: str = "n") -> None:
+        if match is None or name in found:
+            return
+        value = _to_int(match.group(group))
+        if value is not None:
+            found[name] = IntFact(
+                text=doc.text[match.start(group) : match.end(group)],
+                start=match.start(group),
+                end=match.end(group),
+                value=value,
+            )
+
+    present = _alt(data.present_cues)
+    # An explicit total first: in "Tổng số: 24; phải sinh hoạt: 20; có mặt 17/20" the ratio's 20 is
+    # the members due to attend, not the cell's size.
+    members = _alt(data.member_words)
+    take("total_members", re.search(rf"{_alt(data.total_cues)}[^\d\n]{{0,40}}?(?P<n>{n})(?![\d/])", keyed))
+    take(
+        "total_members",
+        re.search(rf"{_alt(data.total_generic_cues)}[ \t:]{{0,3}}(?P<n>{n})[ \t]*{members}", keyed),
+    )
+    ratio = re.search(
+        rf"{present}[^\d\n]{{0,25}}?(?P<n>\d{{1,4}})[ \t]*(?:/|trên|tren|из|out of|of)[ \t]*(?P<t>\d{{1,4}})", keyed
+    ) or re.search(  # "32 of the cell's 35 members attended", "19 из 23 присутствовали"
+        rf"(?<![\d/])(?P<n>\d{{1,4}})[ \t]*(?:/|of|из|trên)[ \t]*(?:the cell's[ \t]*|its[ \t]*|the[ \t]*)?(?P<t>\d{{1,4}})[^\n.\d]{{0,30}}?{present}",
+        keyed,
+    )
+    take("present", ratio)
+    take("total_members", ratio, "t")
+    take(
+        "present",
+        re.search(
+            rf"{present}[ \t]*:?[ \t]*\n?[ \t]*(?:by[ \t]+|all[ \t]+|все[ \t]+|ca[ \t]+)?(?P<n>{n})(?![\d/])", keyed
+        ),
+    )
+    take(
+        "present",
+        re.search(rf"(?<![\d/])(?P<n>{n})[ \t]+(?:{members}[ \t]+)?(?:were|was|da|deu)[ \t]+{present}", keyed),
+    )
+    for name, value in _attendance_table(doc, keyed, data).items():
+        found.setdefault(name, value)
+    no_reason = _alt(data.no_reason_cues)
+    with_reason = _alt(data.reason_cues)
+    words3 = r"(?:[ \t]+[^\W\d_]+){0,3}?[ \t]*"
+    zero = r"(?P<z>none|нет|khong)(?![\w ]*(?:co )?ly do)(?!\w)"
+    counted = rf"(?P<n>{n})[ \t]+(?:{members}|(?:were|was)[ \t]+absent)"  # "2 đồng chí", "2 were absent"
+    take("absent_without_reason", re.search(rf"{no_reason}[ \t]*:?[ \t]*\n?[ \t]*(?P<n>{n})(?![\d/])", keyed))
+    take("absent_without_reason", re.search(rf"{counted}{words3}{no_reason}", keyed))
+    # "có lý do" must not be the tail of "không có lý do"; "без уважительной" not read as "уважительной".
+    take(
+        "absent_with_reason",
+        re.search(rf"(?<!khong )(?<!khong co )(?<!без ){with_reason}[ \t]*:?[ \t]*\n?[ \t]*(?P<n>{n})(?![\d/])", keyed),
+    )
+    take("absent_with_reason", re.search(rf"{counted}{words3}(?<!khong )(?<!khong co )(?<!без ){with_reason}", keyed))
+    exempt = _alt(data.exempt_cues)
+    # Written-out zeros first: "Absent without leave: none", "освобождённых от посещения собраний
+    # нет", "отсутствующих нет" (nobody absent at all).
+    for name, cue in (("absent_without_reason", no_reason), ("exempt", exempt)):
+        match = re.search(rf"{cue}\w*(?:[ \t]+[^\W\d_]+){{0,3}}?[ \t]*:?[ \t]*{zero}", keyed)
+        if match and name not in found:
+            found[name] = IntFact(
+                text=doc.text[match.start("z") : match.end("z")], start=match.start("z"), end=match.end("z"), value=0
+            )
+    nobody = re.search(rf"{_alt(data.absent_cues)}\w*[ \t]*:?[ \t]*{zero}", keyed)
+    if nobody:
+        for name in ("absent_with_reason", "absent_without_reason"):
+            if name not in found:
+                found[name] = IntFact(
+                    text=doc.text[nobody.start("z") : nobody.end("z")],
+                    start=nobody.start("z"),
+                    end=nobody.end("z"),
+                    value=0,
+                )
+    take("exempt", re.search(rf"{exempt}\w*[^\d\n]{{0,20}}?\n?[ \t]*(?P<n>{n})(?![\d/])", keyed))
+    take("exempt", re.search(rf"(?P<n>{n})[ \t]*(?:{members})?[^\d\n;,()]{{0,15}}{exempt}", keyed))
+    absentees = _absentees(doc, cues, zone_end)
+    _derive_counts(found, absentees)
+    return Attendance(**found, absentees=absentees)
+
+
+def _derive_counts(found: dict[str, IntFact], absentees: list[Absentee]) -> None:
+    """Count the named absentees when the minutes give names but no number: "Vắng: đồng chí X (đi
+    công tác, có báo cáo)" is one absent with reason. Nothing else is computed: a count the minutes
+    do not state stays null, even when the others would add up to it."""
+    excused = [a for a in absentees if a.with_reason]
+    if "absent_with_reason" not in found and excused:
+        found["absent_with_reason"] = IntFact(
+            text=excused[0].text, start=excused[0].start, end=excused[0].end, value=len(excused), derived=True
+        )
+
+
+def _attendance_table(doc: _Doc, keyed: str, data: MeetingData) -> dict[str, IntFact]:
+    """Attendance laid out as a table: a row of labels, then a row of numbers, one cell per line
+    ("Tổng số đảng viên | Có mặt | Vắng có lý do" / "18 | 16 | 2")."""
+    cues = {
+        "total_members": _alt(data.total_cues),
+        "present": _alt(data.present_cues),
+        "absent_without_reason": _alt(data.no_reason_cues),
+        "absent_with_reason": _alt(data.reason_cues),
+        "exempt": _alt(data.exempt_cues),
+    }
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]*", keyed) if m.group().strip()]
+    for i in range(len(lines)):
+        labels: list[str | None] = []
+        j = i
+        while j < len(lines) and not re.fullmatch(r"\s*\d{1,4}\s*", lines[j][1]) and len(lines[j][1]) <= 40:
+            label = None
+            for name, pattern in cues.items():
+                if re.search(pattern, lines[j][1]) and not (
+                    name == "absent_with_reason" and re.search(cues["absent_without_reason"], lines[j][1])
+                ):
+                    label = name
+                    break
+            labels.append(label)
+            j += 1
+        if sum(label is not None for label in labels) < 2:
+            continue
+        values = lines[j : j + len(labels)]
+        if len(values) < len(labels) or not all(re.fullmatch(r"\s*\d{1,4}\s*", v) for _, v in values):
+            continue
+        out: dict[str, IntFact] = {}
+        for label, (start, value) in zip(labels, values, strict=True):
+            if label and label not in out:
+                digits = re.search(r"\d+", value)
+                assert digits is not None
+                s, e = start + digits.start(), start + digits.end()
+                out[label] = IntFact(text=doc.text[s:e], start=s, end=e, value=int(digits.group()))
+        return out
+    return {}
+
+
+def _absentees(doc: _Doc, cues: _Cues, zone_end: int) -> list[Absentee]:
+    """Names after an absence cue: "Vắng: 01 đồng chí có lý do (đ/c Hà Thị Mai - ốm)"."""
+    absent = re.compile(_alt(cues.data.absent_cues))
+    honor = re.compile(_alt(_merged("honorifics")) + r"\.?[ \t]+")
+    people: list[Absentee] = []
+    for match in absent.finditer(doc.keyed, 0, zone_end):
+        line_end = _line_end(doc.text, match.end())
+        no_reason = re.search(_alt(cues.data.no_reason_cues), doc.keyed[match.end() : line_end])
+        for hon in honor.finditer(doc.keyed, match.end(), line_end):
+            name = _name_after(doc, cues, hon.end(), line_end)
+            if name is None:
+                continue
+            tail = doc.text[name.end : line_end]
+            reason_match = re.match(r"[ \t]*(?:[-–—:(,][ \t]*)(?P<r>[^;)\n]{2,120})", tail)
+            reason = reason_match.group("r").strip(" .,") if reason_match else None
+            with_reason = None
+            if no_reason and name.start > match.end() + no_reason.start():
+                with_reason = False
+            elif reason:
+                with_reason = True
+            people.append(
+                Absentee(
+                    text=name.text,
+                    start=name.start,
+                    end=name.end,
+                    name=name.value,
+                    reason=reason,
+                    with_reason=with_reason,
+                )
+            )
+        if people:
+            break
+    return people
+
+
+def _agenda(doc: _Doc, cues: _Cues) -> list[SpanFact]:
+    """The numbered items after the content label ("Nội dung:", "II. NỘI DUNG", "Agenda:")."""
+    label = re.compile(
+        rf"^[ \t]*(?:[IVX]+[.)][ \t]*|\d+[.)][ \t]*)?{_alt(cues.data.agenda_labels)}[^\n:]{{0,40}}:?[ \t]*$"
+        rf"|^[ \t]*(?:[IVX]+[.)][ \t]*)?{_alt(cues.data.agenda_labels)}[^\n:]{{0,40}}:[ \t]*(?=\S)",
+        re.M,
+    )
+    for match in label.finditer(doc.keyed, 0, min(len(doc.text), 6000)):
+        inline = doc.text[match.end() : _line_end(doc.text, match.end())].strip()
+        if inline:
+            # "Nội dung: thông tin thời sự; đánh giá kết quả tháng 9; ..." on one line.
+            items = []
+            pos = match.end()
+            for part in re.split(r";", doc.text[match.end() : _line_end(doc.text, match.end())]):
+                value = part.strip(" \t.")
+                if value:
+                    start = doc.text.index(value, pos)
+                    items.append(SpanFact(text=value, start=start, end=start + len(value)))
+                pos += len(part) + 1
+            if len(items) >= 2:
+                return items
+            continue
+        items = []
+        pos = _line_end(doc.text, match.end()) + 1
+        while pos < len(doc.text):
+            end = _line_end(doc.text, pos)
+            line = doc.text[pos:end]
+            item = re.match(r"[ \t]*(?:\d{1,2}[.)]|[-–•+*]|[a-zđ][.)])[ \t]+(?P<t>\S.*?)[ \t.;]*$", line)
+            if item is None:
+                if items or line.strip():
+                    break
+                pos = end + 1
+                continue
+            start = pos + item.start("t")
+            value = item.group("t")
+            items.append(SpanFact(text=value, start=start, end=start + len(value)))
+            pos = end + 1
+        if items:
+            return items
+    return []
+
+
+def _conclusions(doc: _Doc) -> list[SpanFact]:
+    """Paragraphs that state the chair's conclusion ("Kết luận:", "Đồng chí chủ trì kết luận")."""
+    pattern = re.compile(
+        r"^[ \t]*(?:[IVX]+[.)][ \t]*|\d+[.)][ \t]*)?(?:ket luan|заключение|выводы|conclusion|conclusions)\b[^\n]*$"
+        r"|(?:chu tri|dong chi [^\n]{0,40}?) ket luan[^\n]*$|(?:concluded|подвел итоги|подвела итоги)[^\n]*$",
+        re.M,
+    )
+    out: list[SpanFact] = []
+    for match in pattern.finditer(doc.keyed, len(doc.text) // 4):
+        start = _line_start(doc.text, match.start())
+        end = _line_end(doc.text, match.start())
+        line = doc.text[start:end].strip()
+        if len(line) < 40:  # a heading: the conclusion is the next paragraph
+            nxt = end + 1
+            end = _line_end(doc.text, nxt)
+            start = nxt
+            line = doc.text[start:end].strip()
+        if line:
+            s = doc.text.index(line, start)
+            out.append(SpanFact(text=line, start=s, end=s + len(line)))
+        if out:
+            break
+    return out
+
+
+def _votes(doc: _Doc, cues: _Cues) -> list[Vote]:
+    """Recorded votes: a vote line with counts or a percentage ("17/17 đồng chí nhất trí, đạt 100%")."""
+    data = cues.data
+    label = re.compile(
+        r"(?:^|[\n.;:])[ \t]*(?:[-–•]\s*)?(?:bieu quyet|проголосовали|голосование|votes?|voting)\b", re.M
+    )
+    cue = re.compile(_alt(data.vote_cues))
+    votes: list[Vote] = []
+    for line_match in re.finditer(r"[^\n]+", doc.keyed):
+        line = line_match.group()
+        s = line_match.start()
+        if not cue.search(line):
+            continue
+        is_label = bool(label.match(line)) or bool(label.search(line))
+        counts = _vote_counts(line, data)
+        percent = _PERCENT.search(line)
+        if not (counts or (is_label and (percent or re.search(r"единогласно|unanimous|nhat tri|tan thanh", line)))):
+            continue
+        if not is_label and not re.search(r"(?:tan thanh|nhat tri|за\b|in favou?r|for\b)", line):
+            continue
+        if not is_label and not counts:
+            continue
+        end = s + len(line)
+        votes.append(
+            Vote(
+                text=doc.text[s:end].strip(),
+                start=s + (len(line) - len(line.lstrip())),
+                end=end - (len(line) - len(line.rstrip())),
+                percent=float(percent.group(1).replace(",", ".")) if percent else None,
+                **counts,
+            )
+        )
+    return votes
+
+
+def _vote_counts(line: str, data: MeetingData) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    ratio = re.search(rf"(\d{{1,4}})[ \t]*/[ \t]*(\d{{1,4}})[^\n]{{0,40}}?{_alt(data.for_words)}", line)
+    if ratio:
+        counts["for"] = int(ratio.group(1))
+    for name, words in (("for", data.for_words), ("against", data.against_words), ("abstain", data.abstain_words)):
+        if name in counts:
+            continue
+        alt = _alt(words)
+        match = re.search(
+            rf"(?<![\w/])(\d{{1,4}})[ \t]*(?:{_alt(data.member_words)})?[ \t]*{alt}(?!\w)", line
+        ) or re.search(rf"(?<!\w){alt}[ \t]*[:—–-]?[ \t]*(\d{{1,4}})(?![\d/%])", line)
+        if match:
+            counts[name] = int(match.group(1))
+    # "không tán thành" also contains "tán thành": keep the longer reading.
+    if (
+        "for" in counts
+        and "against" in counts
+        and counts["for"] == counts["against"]
+        and re.search(r"khong (?:tan thanh|nhat tri)", line)
+    ):
+        del counts["for"]
+    return counts
+
+
+def _rating(doc: _Doc, cues: _Cues) -> SelfRating | None:
+    data = cues.data
+    labels = sorted(((key(k), v) for k, v in data.ratings.items()), key=lambda kv: len(kv[0]), reverse=True)
+    label_alt = "|".join(re.escape(k) for k, _ in labels)
+    pattern = re.compile(rf"{_alt(data.rating_cues)}[^\n]{{0,80}}?(?<!\w)(?P<label>{label_alt})(?!\w)")
+    for match in pattern.finditer(doc.keyed, len(doc.text) // 3):
+        label = dict(labels)[match.group("label")]
+        end = _line_end(doc.text, match.end())
+        points = re.search(rf"(\d{{1,3}}(?:[.,]\d)?)[ \t]*{_alt(data.points_words)}", doc.keyed[match.start() : end])
+        s = match.start()
+        e = match.start() + points.end() if points else match.end()
+        return SelfRating(
+            text=doc.text[s:e],
+            start=s,
+            end=e,
+            label=label,  # type: ignore[arg-type]
+            points=float(points.group(1).replace(",", ".")) if points else None,
+        )
+    return None
+
+
+def _cell(doc: _Doc, header: Header | None) -> tuple[TextFact | None, TextFact | None]:
+    """The cell and its upper organisation: from the header, else the first "Chi bộ ..." in the text."""
+    cell_words = re.compile(r"(?:chi bo|партийная ячейка|ячейка|party cell)")
+    cell = upper = None
+    if header is not None and header.issuer and cell_words.search(key(header.issuer)):
+        span = header.spans["issuer"]
+        cell = _fact(doc, span.start, span.end, header.issuer)
+        if header.upper_organisation and "upper_organisation" in header.spans:
+            span = header.spans["upper_organisation"]
+            upper = _fact(doc, span.start, span.end, header.upper_organisation)
+        return cell, upper
+    match = re.search(
+        r"(?:Chi bộ|CHI BỘ|Chi bo|Партийная ячейка|партийная ячейка)[ \t]+(?:[A-ZĐÀ-ỸА-ЯЁ][\wÀ-ỹ]*"
+        r"(?:[ \t]+(?:-[ \t]+)?(?:[A-ZĐÀ-ỸА-ЯЁ][\wÀ-ỹ]*|huyện|xã|tỉnh|thôn|bản|tổ|khu|phường|số|\d+))*)",
+        doc.text[:3000],
+    )
+    if match:
+        value = match.group().rstrip(" -")
+        cell = _fact(doc, match.start(), match.start() + len(value), value)
+    return cell, upper

@@ -249,9 +249,10 @@ def _mentions_meeting(doc: _Doc, cues: _Cues) -> bool:
 
 
 def _meeting_type(doc: _Doc, cues: _Cues, title: TitleMatch | None) -> tuple[str, SpanFact | None]:
-    """Decide regular / thematic / committee / combined / other from the title, summary and opening."""
+    """Decide regular / thematic / committee / combined / other from the title and summary (else the
+    opening): the title names the meeting, the body mentions every other kind in passing."""
     start = title.start if title else 0
-    window_end = min(len(doc.text), start + 600)
+    window_end = min(len(doc.text), start + (300 if title else 1500))
     zone = doc.keyed[start:window_end]
     types = cues.data.meeting_types
     found: dict[str, re.Match[str]] = {}
@@ -262,7 +263,8 @@ def _meeting_type(doc: _Doc, cues: _Cues, title: TitleMatch | None) -> tuple[str
     if "combined" in found or ("thematic" in found and "regular" in found):
         name = "combined"
     else:
-        name = next((n for n in ("committee", "other", "thematic", "regular") if n in found), "regular")
+        # A regular meeting that also admits a member is still the regular meeting.
+        name = next((n for n in ("committee", "thematic", "regular", "other") if n in found), "regular")
     match = found.get(name) or found.get("thematic")
     if match is None:
         return name, None
@@ -688,52 +690,105 @@ def _absentees(doc: _Doc, cues: _Cues, zone_end: int) -> list[Absentee]:
     return people
 
 
+_ITEM = re.compile(r"[ \t]*(?P<mark>\d{1,2}[.)]|[-–•+*]|[a-zđ][.)])[ \t]+(?P<t>\S.*?)[ \t.;:]*$")
+_TOP_HEADING = re.compile(r"[ \t]*(?:[IVX]+[.)]|[A-ZĐ][.)])[ \t]+\S")
+
+
 def _agenda(doc: _Doc, cues: _Cues) -> list[SpanFact]:
-    """The numbered items after the content label ("Nội dung:", "II. NỘI DUNG", "Agenda:")."""
+    """The items of the meeting's content, in order.
+
+    After a content label ("Nội dung:", "II. NỘI DUNG SINH HOẠT", "повестку дня:", "Agenda:"): the
+    items on the same line ("gồm: a; b; c") or the numbered (else bulleted) lines below it, skipping
+    the detail lines between numbered items, up to the next top-level heading. Without a label, the
+    numbered section headings of the body.
+    """
     label = re.compile(
-        rf"^[ \t]*(?:[IVX]+[.)][ \t]*|\d+[.)][ \t]*)?{_alt(cues.data.agenda_labels)}[^\n:]{{0,40}}:?[ \t]*$"
-        rf"|^[ \t]*(?:[IVX]+[.)][ \t]*)?{_alt(cues.data.agenda_labels)}[^\n:]{{0,40}}:[ \t]*(?=\S)",
+        rf"{_alt(cues.data.agenda_labels)}[^\n:.;]{{0,40}}:?[ \t]*(?=\n|$)|{_alt(cues.data.agenda_labels)}[^\n:.;]{{0,40}}:[ \t]*",
         re.M,
     )
     for match in label.finditer(doc.keyed, 0, min(len(doc.text), 6000)):
-        inline = doc.text[match.end() : _line_end(doc.text, match.end())].strip()
-        if inline:
-            # "Nội dung: thông tin thời sự; đánh giá kết quả tháng 9; ..." on one line.
-            items = []
-            pos = match.end()
-            for part in re.split(r";", doc.text[match.end() : _line_end(doc.text, match.end())]):
-                value = part.strip(" \t.")
-                if value:
-                    start = doc.text.index(value, pos)
-                    items.append(SpanFact(text=value, start=start, end=start + len(value)))
-                pos += len(part) + 1
+        line_end = _line_end(doc.text, match.end())
+        inline = doc.text[match.end() : line_end]
+        if inline.strip():
+            items = _split_inline(doc, match.end(), line_end)
             if len(items) >= 2:
                 return items
             continue
-        items = []
-        pos = _line_end(doc.text, match.end()) + 1
-        while pos < len(doc.text):
-            end = _line_end(doc.text, pos)
-            line = doc.text[pos:end]
-            item = re.match(r"[ \t]*(?:\d{1,2}[.)]|[-–•+*]|[a-zđ][.)])[ \t]+(?P<t>\S.*?)[ \t.;]*$", line)
-            if item is None:
-                if items or line.strip():
-                    break
-                pos = end + 1
-                continue
-            start = pos + item.start("t")
-            value = item.group("t")
-            items.append(SpanFact(text=value, start=start, end=start + len(value)))
-            pos = end + 1
+        items = _listed_items(doc, line_end + 1)
         if items:
             return items
     return []
 
 
+def _split_inline(doc: _Doc, start: int, end: int) -> list[SpanFact]:
+    """ "gồm: thông báo ...; triển khai ...; thu đảng phí." -> the items between semicolons."""
+    sentence = re.search(r"\.(?:\s|$)", doc.text[start:end])
+    stop = start + sentence.start() if sentence else end
+    items: list[SpanFact] = []
+    pos = start
+    for part in doc.text[start:stop].split(";"):
+        value = part.strip(" \t.")
+        if value:
+            s = doc.text.index(value, pos)
+            items.append(SpanFact(text=value, start=s, end=s + len(value)))
+        pos += len(part) + 1
+    return items
+
+
+def _is_heading_line(line: str) -> bool:
+    """ "PROCEEDINGS", "III. DIỄN BIẾN": a short line in capitals without an item mark."""
+    letters = [ch for ch in line if ch.isalpha()]
+    return 3 <= len(letters) and len(line) <= 80 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+
+
+def _listed_items(doc: _Doc, pos: int) -> list[SpanFact]:
+    items: list[SpanFact] = []
+    numbered: bool | None = None
+    last_number = 0
+    seen = 0
+    while pos < len(doc.text) and seen < 80:
+        end = _line_end(doc.text, pos)
+        line = doc.text[pos:end]
+        seen += 1
+        if not line.strip():
+            if items and numbered is False:
+                break
+            pos = end + 1
+            continue
+        if items and (_TOP_HEADING.match(line) or _is_heading_line(line)):
+            break
+        item = _ITEM.match(line)
+        is_number = bool(item and item.group("mark")[0].isdigit())
+        if is_number and item is not None:
+            number = int(re.match(r"\d+", item.group("mark")).group())  # type: ignore[union-attr]
+            if items and numbered and number <= last_number:  # numbering restarts: the proceedings
+                break
+            last_number = number
+        if item is None or (numbered and not is_number):
+            if numbered:  # detail lines under a numbered item
+                pos = end + 1
+                continue
+            if items:
+                break
+            if not _TOP_HEADING.match(line) and len(line) > 80:
+                break
+            pos = end + 1
+            continue
+        if numbered is None:
+            numbered = is_number
+        elif numbered is False and is_number:
+            break
+        start = pos + item.start("t")
+        value = item.group("t").rstrip(" .:;")
+        items.append(SpanFact(text=value, start=start, end=start + len(value)))
+        pos = end + 1
+    return items
+
+
 def _conclusions(doc: _Doc) -> list[SpanFact]:
     """Paragraphs that state the chair's conclusion ("Kết luận:", "Đồng chí chủ trì kết luận")."""
     pattern = re.compile(
-        r"^[ \t]*(?:[IVX]+[.)][ \t]*|\d+[.)][ \t]*)?(?:ket luan|заключение|выводы|conclusion|conclusions)\b[^\n]*$"
+        r"^[ \t]*(?:[ivx]+[.)][ \t]*|\d+[.)][ \t]*)?(?:ket luan|заключение|выводы|conclusion|conclusions)\b[^\n]*$"
         r"|(?:chu tri|dong chi [^\n]{0,40}?) ket luan[^\n]*$|(?:concluded|подвел итоги|подвела итоги)[^\n]*$",
         re.M,
     )
@@ -755,34 +810,36 @@ def _conclusions(doc: _Doc) -> list[SpanFact]:
     return out
 
 
+_SENTENCE = re.compile(r"[^\n.!?]+(?:\.\d[^\n.!?]*)*")  # "84.6%" does not end a sentence
+
+
 def _votes(doc: _Doc, cues: _Cues) -> list[Vote]:
-    """Recorded votes: a vote line with counts or a percentage ("17/17 đồng chí nhất trí, đạt 100%")."""
+    """Recorded votes on the resolution or conclusion, one per sentence, in the second half of the
+    minutes: counts ("17/17 đồng chí nhất trí", "за — 10, против — 2", "11 for, 2 against"), a
+    percentage, or a unanimous adoption ("единогласно", "adopted unanimously")."""
     data = cues.data
-    label = re.compile(
-        r"(?:^|[\n.;:])[ \t]*(?:[-–•]\s*)?(?:bieu quyet|проголосовали|голосование|votes?|voting)\b", re.M
-    )
-    cue = re.compile(_alt(data.vote_cues))
+    anchor = re.compile(_alt(_merged("vote_cues")))
+    formal = re.compile(r"bieu quyet|голос|vote|voting|unanim|единогласн|nhat tri 100|tan thanh")
     votes: list[Vote] = []
-    for line_match in re.finditer(r"[^\n]+", doc.keyed):
-        line = line_match.group()
-        s = line_match.start()
-        if not cue.search(line):
+    for sentence in _SENTENCE.finditer(doc.keyed, len(doc.text) // 3):
+        text = sentence.group()
+        if not anchor.search(text):
             continue
-        is_label = bool(label.match(line)) or bool(label.search(line))
-        counts = _vote_counts(line, data)
-        percent = _PERCENT.search(line)
-        if not (counts or (is_label and (percent or re.search(r"единогласно|unanimous|nhat tri|tan thanh", line)))):
+        counts = _vote_counts(text, data)
+        percent = re.search(r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)[ \t]*%", text)
+        if not counts and not (
+            formal.search(text) and (percent or re.search(r"unanim|единогласн|nhat tri|tan thanh", text))
+        ):
             continue
-        if not is_label and not re.search(r"(?:tan thanh|nhat tri|за\b|in favou?r|for\b)", line):
+        if not counts and not percent and not re.search(r"bieu quyet|голос|vote|unanim|единогласн", text):
             continue
-        if not is_label and not counts:
-            continue
-        end = s + len(line)
+        lead = len(text) - len(text.lstrip())
+        start, end = sentence.start() + lead, sentence.start() + len(text.rstrip())
         votes.append(
             Vote(
-                text=doc.text[s:end].strip(),
-                start=s + (len(line) - len(line.lstrip())),
-                end=end - (len(line) - len(line.rstrip())),
+                text=doc.text[start:end],
+                start=start,
+                end=end,
                 percent=float(percent.group(1).replace(",", ".")) if percent else None,
                 **counts,
             )
@@ -790,28 +847,25 @@ def _votes(doc: _Doc, cues: _Cues) -> list[Vote]:
     return votes
 
 
-def _vote_counts(line: str, data: MeetingData) -> dict[str, int]:
+def _vote_counts(text: str, data: MeetingData) -> dict[str, int]:
+    """Counts for, against and abstaining in one sentence of keyed text."""
     counts: dict[str, int] = {}
-    ratio = re.search(rf"(\d{{1,4}})[ \t]*/[ \t]*(\d{{1,4}})[^\n]{{0,40}}?{_alt(data.for_words)}", line)
-    if ratio:
-        counts["for"] = int(ratio.group(1))
-    for name, words in (("for", data.for_words), ("against", data.against_words), ("abstain", data.abstain_words)):
-        if name in counts:
-            continue
+    members = _alt(data.member_words)
+    number = r"(?<![\d/])(?<!\d[.,])(\d{1,3})(?:/\d{1,3})?(?![\d/%]|[.,]\d)"
+    against_words = _alt(data.against_words)
+    for name, words in (("against", data.against_words), ("abstain", data.abstain_words), ("for", data.for_words)):
         alt = _alt(words)
-        match = re.search(
-            rf"(?<![\w/])(\d{{1,4}})[ \t]*(?:{_alt(data.member_words)})?[ \t]*{alt}(?!\w)", line
-        ) or re.search(rf"(?<!\w){alt}[ \t]*[:—–-]?[ \t]*(\d{{1,4}})(?![\d/%])", line)
+        guard = rf"(?<!khong )(?<!không )" if name == "for" else ""
+        match = re.search(rf"{number}[ \t]*(?:{members})?[ \t]*(?:co mat[ \t]*)?{guard}{alt}(?!\w)", text) or re.search(
+            rf"(?<!\w){guard}{alt}(?!\w)[»\"”]?[ \t]*[:—–-]?[ \t]*{number}", text
+        )
+        if name == "for" and match and re.search(against_words, text[max(0, match.start() - 6) : match.end()]):
+            match = None
         if match:
             counts[name] = int(match.group(1))
-    # "không tán thành" also contains "tán thành": keep the longer reading.
-    if (
-        "for" in counts
-        and "against" in counts
-        and counts["for"] == counts["against"]
-        and re.search(r"khong (?:tan thanh|nhat tri)", line)
-    ):
-        del counts["for"]
+    ratio = re.search(rf"(?<![\d/.,])(\d{{1,3}})[ \t]*/[ \t]*(\d{{1,3}})(?![\d/])[ \t]*(?:{members})?", text)
+    if "for" not in counts and ratio and int(ratio.group(1)) <= int(ratio.group(2)):
+        counts["for"] = int(ratio.group(1))
     return counts
 
 
@@ -837,22 +891,122 @@ def _rating(doc: _Doc, cues: _Cues) -> SelfRating | None:
 
 
 def _cell(doc: _Doc, header: Header | None) -> tuple[TextFact | None, TextFact | None]:
-    """The cell and its upper organisation: from the header, else the first "Chi bộ ..." in the text."""
-    cell_words = re.compile(r"(?:chi bo|партийная ячейка|ячейка|party cell)")
+    """The cell and its upper organisation: from the header, else the first cell name in the text."""
     cell = upper = None
-    if header is not None and header.issuer and cell_words.search(key(header.issuer)):
+    if header is not None and header.issuer:
         span = header.spans["issuer"]
-        cell = _fact(doc, span.start, span.end, header.issuer)
-        if header.upper_organisation and "upper_organisation" in header.spans:
-            span = header.spans["upper_organisation"]
-            upper = _fact(doc, span.start, span.end, header.upper_organisation)
-        return cell, upper
-    match = re.search(
-        r"(?:Chi bộ|CHI BỘ|Chi bo|Партийная ячейка|партийная ячейка)[ \t]+(?:[A-ZĐÀ-ỸА-ЯЁ][\wÀ-ỹ]*"
-        r"(?:[ \t]+(?:-[ \t]+)?(?:[A-ZĐÀ-ỸА-ЯЁ][\wÀ-ỹ]*|huyện|xã|tỉnh|thôn|bản|tổ|khu|phường|số|\d+))*)",
-        doc.text[:3000],
-    )
-    if match:
-        value = match.group().rstrip(" -")
-        cell = _fact(doc, match.start(), match.start() + len(value), value)
-    return cell, upper
+        # "CHI ỦY CHI BỘ TRƯỜNG ..." (the committee of the cell), "WARD PARTY COMMITTEE - PARTY CELL OF ...".
+        found = _cell_name().search(doc.keyed, span.start, span.end)
+        if found:
+            # "WARD PARTY COMMITTEE - PARTY CELL OF ...": the cell starts after the dash.
+            dash = None
+            for dash in re.finditer(r"[ \t]+[-–][ \t]+", doc.text[span.start : found.start()]):
+                pass
+            start = span.start + dash.end() if dash else span.start
+            if doc.keyed.startswith(("chi uy ", "chi ủy "), start):  # "CHI ỦY CHI BỘ ...": the cell's committee
+                start = found.start()
+            cell = _fact(doc, start, span.end, " ".join(doc.text[start : span.end].split()))
+            if header.upper_organisation and "upper_organisation" in header.spans:
+                up = header.spans["upper_organisation"]
+                upper = _fact(doc, up.start, up.end, header.upper_organisation)
+            return cell, upper
+    for match in _cell_name().finditer(doc.keyed, 0, min(len(doc.text), 3000)):
+        value = _cell_words(doc, match)
+        if value is not None:
+            return value, None
+    return None, None
+
+
+_CELL_WORDS = ["chi bộ", "партийная ячейка", "ячейка", "party cell"]
+# Words that end a cell's name in Vietnamese: verbs and prepositions of the sentence around it
+# ("Chi bộ thôn Nà Cang tổ chức sinh hoạt", "Chi bộ Trường Tiểu học Mường Mít tiến hành ...").
+_VI_NAME_STOPS = {
+    "tổ",
+    "tiến",
+    "sinh",
+    "họp",
+    "có",
+    "đã",
+    "đang",
+    "sẽ",
+    "được",
+    "tại",
+    "vào",
+    "ngày",
+    "tháng",
+    "năm",
+    "đánh",
+    "thực",
+    "triển",
+    "nhất",
+    "thống",
+    "gồm",
+    "là",
+    "và",
+    "với",
+    "trong",
+    "theo",
+    "về",
+    "đề",
+    "bầu",
+    "xây",
+    "định",
+    "thường",
+    "chuyên",
+    "bốn",
+    "hoàn",
+    "lãnh",
+    "kết",
+    "phối",
+    "cùng",
+    "do",
+    "đạt",
+    "luôn",
+    "hiện",
+}
+
+
+@cache
+def _cell_name() -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + _alt(_CELL_WORDS) + r"(?!\w)")
+
+
+def _cell_words(doc: _Doc, match: re.Match[str]) -> TextFact | None:
+    """Read a cell's name at a "Chi bộ" / "Партийная ячейка" / "Party Cell" mention.
+
+    Vietnamese names run to the first verb or preposition (they hold lower-case words: "Trường Tiểu
+    học", "thôn"); English "Party Cell of ..." names are capitalised words with "of", "the", "No.";
+    Russian names go on in the genitive up to the verb ("... жилой группы № 5 провела ...").
+    """
+    text = doc.text
+    pos = match.end()
+    limit = min(_line_end(text, pos), pos + 120)
+    word_re = re.compile(r"[^\W_]+\.?|№|«[^»\n]{1,40}»")
+    head = text[match.start() : match.end()]
+    lang = "ru" if re.search(r"[а-яА-Я]", head) else "en" if head.lower().startswith("party") else "vi"
+    end = pos
+    count = 0
+    while pos < limit and count < 10:
+        gap = re.match(r"[ \t]+(?:-[ \t]+)?", text[pos:limit])
+        if gap is None:
+            break
+        word = word_re.match(text, pos + gap.end(), limit)
+        if word is None:
+            break
+        w = word.group()
+        if lang == "vi":
+            if w.lower() in _VI_NAME_STOPS or (gap.group().strip() == "-" and w.lower() in ("đảng",)):
+                break
+        elif lang == "ru":
+            if re.search(r"(?:ла|ло|ли|ал|ил|ел)$", w) or w.lower() in {"в", "на", "по", "с", "за", "и", "—"}:
+                break
+        elif not (w[0].isupper() or w[0].isdigit() or w.lower() in {"of", "the", "and", "no.", "no"}):
+            break
+        pos = word.end()
+        count += 1
+        if w[0].isupper() or w[0].isdigit() or lang == "ru" or w.startswith(("«", "№")):
+            end = pos
+    if end == match.end():
+        return None
+    value = text[match.start() : end].rstrip(" -.")
+    return _fact(doc, match.start(), match.start() + len(value), " ".join(value.split()))

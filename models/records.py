@@ -182,6 +182,36 @@ class Meeting(Record):
     producer: str = "meeting.rules.v1"
 
 
+class Topic(Record):
+    """A taxonomy label the document discusses, with the sentences that show it."""
+
+    label: str = Field(description="Stable topic id (extractors/data/common/topics.toml).")
+    score: float = Field(ge=0.0, le=1.0)
+    evidence: list[SpanFact] = Field(default_factory=list, description="Sentences that show the topic, best first.")
+    producer: str
+
+
+class Keyphrase(SpanFact):
+    """A phrase that characterises the document (its first occurrence is the span)."""
+
+    score: float
+    count: int
+
+
+class PoliticalTasks(Record):
+    """Did the meeting deal with the cell's political tasks (review results, set and assign tasks)?"""
+
+    addressed: bool
+    score: float = Field(ge=0.0, le=1.0, description="Combined score; addressed when >= 0.5.")
+    rule_score: float = Field(ge=0.0, le=1.0, description="Score from the anchor-phrase evidence alone.")
+    model_score: float | None = Field(default=None, description="Probability from the trained text classifier.")
+    evidence: list[SpanFact] = Field(default_factory=list, description="Sentences behind the decision, best first.")
+    review_evidence: list[SpanFact] = Field(default_factory=list, description="Sentences reviewing results.")
+    task_evidence: list[SpanFact] = Field(default_factory=list, description="Sentences setting or assigning tasks.")
+    agenda_items: list[SpanFact] = Field(default_factory=list, description="Agenda items about political tasks.")
+    producer: str
+
+
 class Header(Record):
     """The document's header block, as far as the document has one."""
 

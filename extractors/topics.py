@@ -1,0 +1,178 @@
+"""Label a document with the topics of the taxonomy it discusses, each with its evidence sentences.
+
+Keywords per topic and language live in data/<lang>/topics.toml (ids in data/common/topics.toml) and
+are matched on the folded text, so case, tone placement and lost diacritics do not matter. A topic is
+"discussed" when its keywords recur across sentences, not when a word is mentioned once in passing;
+the score grows with the distinct keywords and the sentences that carry them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from extractors.datafiles import load_toml
+from extractors.header import key
+from models.records import Keyphrase, SpanFact, Topic
+
+LANGS = ("vi", "ru", "en")
+PRODUCER = "topics.keywords.v1"
+THRESHOLD = 0.5
+_SCALE = 2.2
+_EVIDENCE = 3
+
+
+class TopicEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    name: str
+    name_vi: str
+    description: str
+
+
+class TopicTaxonomy(BaseModel):
+    """Schema of data/common/topics.toml."""
+
+    model_config = ConfigDict(extra="forbid")
+    topics: list[TopicEntry]
+
+
+class TopicKeywords(BaseModel):
+    """Schema of data/<lang>/topics.toml."""
+
+    model_config = ConfigDict(extra="forbid")
+    match: Literal["word", "prefix"]
+    keywords: dict[str, list[str]]
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    pattern: re.Pattern[str]
+    topic_of: dict[str, str]
+
+
+def topic_ids() -> list[str]:
+    """The stable topic ids, in taxonomy order."""
+    return [t.id for t in load_toml("common", "topics", TopicTaxonomy).topics]
+
+
+@cache
+def _matcher(lang: str) -> _Matcher:
+    data = load_toml(lang, "topics", TopicKeywords)
+    known = set(topic_ids())
+    unknown = set(data.keywords) - known
+    if unknown:
+        raise ValueError(f"data/{lang}/topics.toml: unknown topic ids {sorted(unknown)}")
+    topic_of: dict[str, str] = {}
+    for topic, words in data.keywords.items():
+        for word in words:
+            topic_of.setdefault(key(word), topic)
+    tail = r"(?!\w)" if data.match == "word" else ""
+    alternation = "|".join(re.escape(w) for w in sorted(topic_of, key=len, reverse=True))
+    return _Matcher(re.compile(rf"(?<!\w)(?:{alternation}){tail}"), topic_of)
+
+
+def extract_topics(text: str, *, lang: str, sentences: Sequence[tuple[int, int]], keyed: str | None = None) -> list[Topic]:
+    """Return the topics the text discusses, highest score first, each with evidence sentences."""
+    keyed = key(text) if keyed is None else keyed
+    matcher = _matcher(lang)
+    starts = [s for s, _ in sentences]
+    # topic -> sentence index -> keywords found there
+    hits: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for match in matcher.pattern.finditer(keyed):
+        word = match.group()
+        topic = matcher.topic_of.get(word) or next(
+            (t for w, t in matcher.topic_of.items() if word.startswith(w)), None
+        )
+        if topic is None:
+            continue
+        i = bisect.bisect_right(starts, match.start()) - 1
+        if i >= 0 and match.start() < sentences[i][1]:
+            hits[topic][i].add(word)
+    topics: list[Topic] = []
+    for topic, by_sentence in hits.items():
+        score = topic_score(by_sentence)
+        if score < THRESHOLD:
+            continue
+        best = sorted(by_sentence, key=lambda i: (-len(by_sentence[i]), i))[:_EVIDENCE]
+        evidence = [SpanFact(text=text[sentences[i][0] : sentences[i][1]], start=sentences[i][0], end=sentences[i][1]) for i in sorted(best)]
+        topics.append(Topic(label=topic, score=round(score, 3), evidence=evidence, producer=PRODUCER))
+    return sorted(topics, key=lambda t: -t.score)
+
+
+def topic_score(by_sentence: dict[int, set[str]]) -> float:
+    """1 - exp(-(distinct keywords + extra sentences / 2) / scale): one passing mention stays low."""
+    distinct = len(set().union(*by_sentence.values())) if by_sentence else 0
+    raw = distinct + 0.5 * max(0, len(by_sentence) - 1)
+    return 1.0 - math.exp(-raw / _SCALE)
+
+
+# ---------------------------------------------------------------- keyphrases
+
+_PHRASE_WORD = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _stopwords(lang: str) -> frozenset[str]:
+    return frozenset(key(w) for w in load_toml(lang, "keyphrases", KeyphraseData).stopwords)
+
+
+class KeyphraseData(BaseModel):
+    """Schema of data/<lang>/keyphrases.toml."""
+
+    model_config = ConfigDict(extra="forbid")
+    stopwords: list[str]
+    min_words: int
+    max_words: int
+
+
+def extract_keyphrases(text: str, *, lang: str, keyed: str | None = None, limit: int = 10) -> list[Keyphrase]:
+    """Return the phrases that recur in the document: runs of 2-4 content words between stopwords,
+    scored by frequency times length, first occurrence as the span."""
+    keyed = key(text) if keyed is None else keyed
+    data = load_toml(lang, "keyphrases", KeyphraseData)
+    stop = _stopwords(lang)
+    words = list(_PHRASE_WORD.finditer(keyed))
+    counts: Counter[str] = Counter()
+    first: dict[str, tuple[int, int]] = {}
+    run: list[re.Match[str]] = []
+
+    def flush() -> None:
+        for n in range(data.min_words, data.max_words + 1):
+            for i in range(len(run) - n + 1):
+                gram = run[i : i + n]
+                phrase = " ".join(m.group() for m in gram)
+                counts[phrase] += 1
+                first.setdefault(phrase, (gram[0].start(), gram[-1].end()))
+        run.clear()
+
+    previous_end = 0
+    for word in words:
+        gap = keyed[previous_end : word.start()]
+        if word.group() in stop or len(word.group()) < 2 or re.search(r"[^\s]", gap):
+            flush()
+        if word.group() not in stop and len(word.group()) >= 2:
+            run.append(word)
+        previous_end = word.end()
+    flush()
+    scored = [
+        (count * (1 + 0.5 * (phrase.count(" "))), phrase) for phrase, count in counts.items() if count >= 2
+    ]
+    scored.sort(key=lambda item: (-item[0], first[item[1]][0]))
+    chosen: list[Keyphrase] = []
+    for score, phrase in scored:
+        if any(phrase in c_key or c_key in phrase for c_key in (key(c.text) for c in chosen)):
+            continue
+        s, e = first[phrase]
+        chosen.append(Keyphrase(text=text[s:e], start=s, end=e, score=round(score, 2), count=counts[phrase]))
+        if len(chosen) == limit:
+            break
+    return chosen

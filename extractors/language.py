@@ -18,6 +18,8 @@ from models.records import Language
 
 LANGUAGES: tuple[Language, ...] = ("vi", "ru", "en")
 _WORD = re.compile(r"[^\W\d_]+")
+# Document numbers and dates ("30/2020/NĐ-CP") are symbols, not words of any language.
+_SYMBOLIC = re.compile(r"\d[\w./\-–]*")
 # Cap the sample: the first 20,000 characters decide as well as the whole of a long document.
 _SAMPLE = 20_000
 _UNMARKED_WEIGHT = 0.6
@@ -52,7 +54,8 @@ def language_scores(text: str) -> dict[str, float]:
     """Return each language's share of the votes (0 when the text has no words)."""
     letter_lang, word_lang = _signals()
     votes = dict.fromkeys(LANGUAGES, 0.0)
-    for match in _WORD.finditer(text, 0, min(len(text), _SAMPLE)):
+    sample = _SYMBOLIC.sub(" ", text[:_SAMPLE])
+    for match in _WORD.finditer(sample):
         word = match.group().lower()
         lang = next((letter_lang[ch] for ch in word if ch in letter_lang), None)
         if lang:

@@ -63,7 +63,10 @@ VARIANTS = [
 STATE = [
     ("Nghị định số 30/2020/NĐ-CP", [("30/2020/NĐ-CP", "30/2020/NĐ-CP")]),
     ("Quyết định 439/QĐ-TTg", [("439/QĐ-TTg", "439/QĐ-TTg")]),
-    ("Thông tư liên tịch 24/2012/TTLT-BLĐTBXH-BNV-BTC", [("24/2012/TTLT-BLĐTBXH-BNV-BTC", "24/2012/TTLT-BLĐTBXH-BNV-BTC")]),
+    (
+        "Thông tư liên tịch 24/2012/TTLT-BLĐTBXH-BNV-BTC",
+        [("24/2012/TTLT-BLĐTBXH-BNV-BTC", "24/2012/TTLT-BLĐTBXH-BNV-BTC")],
+    ),
     ("Luật số 45/2019/QH14", [("45/2019/QH14", "45/2019/QH14")]),
     ("Nghị quyết 203/2025/QH15", [("203/2025/QH15", "203/2025/QH15")]),
     ("Kế hoạch số 155/KH-UBND", [("155/KH-UBND", "155/KH-UBND")]),
@@ -156,7 +159,12 @@ def _date(text: str, value: str, whole: str) -> DateMention:
             "2022-06-16",
             True,
         ),
-        ("Resolution 21-NQ/TW of the 13th Party Central Committee dated June 16, 2022", "June 16, 2022", "2022-06-16", True),
+        (
+            "Resolution 21-NQ/TW of the 13th Party Central Committee dated June 16, 2022",
+            "June 16, 2022",
+            "2022-06-16",
+            True,
+        ),
         ("Nghị quyết số 21-NQ/TW. Hội nghị ngày 16/6/2022", "16/6/2022", "2022-06-16", False),
         ("Nghị quyết số 21-NQ/TW về 35 nội dung, ngày 16/6/2022", "16/6/2022", "2022-06-16", False),
     ],

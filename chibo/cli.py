@@ -99,6 +99,31 @@ def _print_table(results) -> None:
 
 
 @app.command()
+def train(
+    corpus: Annotated[Path, typer.Option(help="Corpus folder holding gold/ and docs/.")] = Path("corpus"),
+    out: Annotated[Path | None, typer.Option(help="Where to write the model (default: the shipped one).")] = None,
+    epochs: Annotated[int, typer.Option(min=1, help="Passes over the training split.")] = 30,
+    seed: Annotated[int, typer.Option(help="Random seed (same seed, same corpus: same model).")] = 0,
+) -> None:
+    """Train the topic and political-task classifier on the corpus's train split; report the dev split."""
+    from extractors.classifier import MODEL_DIR
+    from extractors.training import train as run_training
+
+    if not (corpus / "gold").is_dir():
+        raise typer.BadParameter(f"no gold/ folder in {corpus}", param_hint="--corpus")
+    try:
+        report, info = run_training(corpus, out or MODEL_DIR, epochs=epochs, seed=seed)
+    except FileNotFoundError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--corpus") from exc
+    console = Console()
+    console.print(
+        f"trained on {info['train_documents']} documents in {info['seconds']} s; dev split {report.documents}: "
+        f"political-task accuracy {report.political_accuracy:.3f} (model alone), topic micro-F1 "
+        f"{report.topic_f1:.3f} (P {report.topic_precision:.3f} R {report.topic_recall:.3f}); saved to {out or MODEL_DIR}"
+    )
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of one extracted record (generated from the pydantic models)."""
     from models.records import DocumentResult

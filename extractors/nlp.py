@@ -13,6 +13,9 @@ extractor never loses the others' facts):
   chibo_dates        -> doc._.dates, doc._.recurring_dates, doc.spans["dates"]; numbers get their issue dates
   chibo_header       -> doc._.title, doc._.header
   chibo_kind         -> doc._.kind
+  chibo_meeting      -> doc._.meeting (minutes, and reports or news describing one meeting)
+  chibo_classify     -> doc._.topics, doc._.keyphrases, doc._.political_tasks: rule evidence combined
+                        with the trained classifier (extractors/classifier.py) when it is installed
 """
 
 from __future__ import annotations
@@ -27,14 +30,22 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from extractors.dates import extract_dates
-from extractors.header import extract_header, find_title
+from extractors.header import extract_header, find_title, key
 from extractors.kind import classify_kind
+from extractors.meeting import extract_meeting
 from extractors.numbers import attach_issue_dates, extract_numbers
+from extractors.political import classify_political_tasks
+from extractors.sentences import split_sentences
+from extractors.topics import extract_keyphrases, extract_topics
 from models.records import StageError
 
 _TOKEN = re.compile(r"[^\W_]+|\S")
 
-for _name in ("doc_numbers", "dates", "recurring_dates", "title", "header", "kind", "errors"):
+_EXTENSIONS = (
+    "doc_numbers", "dates", "recurring_dates", "title", "header", "kind", "meeting", "topics", "keyphrases",
+    "political_tasks", "errors",
+)
+for _name in _EXTENSIONS:
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -209,7 +220,60 @@ def kind_component(doc: Doc) -> Doc:
     return doc
 
 
-PIPE_NAMES = ("chibo_doc_numbers", "chibo_dates", "chibo_header", "chibo_kind")
+@Language.component("chibo_meeting")
+def meeting_component(doc: Doc) -> Doc:
+    """Read the meeting facts of minutes, and of a report or news item about one meeting."""
+    kind = doc._.kind
+    try:
+        doc._.meeting = extract_meeting(
+            doc.text,
+            lang=doc.lang_,
+            kind=kind.value if kind else None,
+            header=doc._.header,
+            title=doc._.title,
+            dates=doc._.dates or [],
+        )
+    except Exception as exc:  # noqa: BLE001
+        _record_failure(doc, "extract.meeting", exc)
+    return doc
+
+
+@Language.component("chibo_classify")
+def classify_component(doc: Doc) -> Doc:
+    """Topics and keyphrases for every document; the political-task decision for a meeting."""
+    from extractors.classifier import POLITICAL_LABEL, predict
+
+    text = doc.text
+    keyed = key(text)
+    sentences = split_sentences(text)
+    try:
+        cats = predict(text)
+    except Exception as exc:  # noqa: BLE001 - a broken model leaves the rules to decide
+        cats = None
+        _record_failure(doc, "classify.model", exc)
+    try:
+        doc._.topics = extract_topics(text, lang=doc.lang_, sentences=sentences, keyed=keyed, model_scores=cats)
+        doc._.keyphrases = extract_keyphrases(text, lang=doc.lang_, keyed=keyed)
+    except Exception as exc:  # noqa: BLE001
+        _record_failure(doc, "classify.topics", exc)
+    meeting = doc._.meeting
+    if meeting is None:
+        return doc
+    try:
+        doc._.political_tasks = classify_political_tasks(
+            text,
+            lang=doc.lang_,
+            sentences=sentences,
+            agenda=meeting.agenda,
+            keyed=keyed,
+            model_score=None if cats is None else cats.get(POLITICAL_LABEL),
+        )
+    except Exception as exc:  # noqa: BLE001
+        _record_failure(doc, "classify.political_tasks", exc)
+    return doc
+
+
+PIPE_NAMES = ("chibo_doc_numbers", "chibo_dates", "chibo_header", "chibo_kind", "chibo_meeting", "chibo_classify")
 
 
 @cache

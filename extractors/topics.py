@@ -12,7 +12,7 @@ import bisect
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -25,6 +25,7 @@ from models.records import Keyphrase, SpanFact, Topic
 
 LANGS = ("vi", "ru", "en")
 PRODUCER = "topics.keywords.v1"
+COMBINED_PRODUCER = "topics.keywords+textcat.v1"
 THRESHOLD = 0.5
 _SCALE = 2.2
 _EVIDENCE = 3
@@ -80,12 +81,42 @@ def _matcher(lang: str) -> _Matcher:
     return _Matcher(re.compile(rf"(?<!\w)(?:{alternation}){tail}"), topic_of)
 
 
-def extract_topics(text: str, *, lang: str, sentences: Sequence[tuple[int, int]], keyed: str | None = None) -> list[Topic]:
-    """Return the topics the text discusses, highest score first, each with evidence sentences."""
+def extract_topics(
+    text: str,
+    *,
+    lang: str,
+    sentences: Sequence[tuple[int, int]],
+    keyed: str | None = None,
+    model_scores: Mapping[str, float] | None = None,
+    threshold: float = THRESHOLD,
+) -> list[Topic]:
+    """Return the topics the text discusses, highest score first, each with evidence sentences.
+
+    Without a model the score is the keyword score; with one it is the mean of the keyword score and
+    the classifier's probability, so a topic needs both some words in the text and the model's
+    support (or overwhelming evidence from one side)."""
     keyed = key(text) if keyed is None else keyed
+    hits = _keyword_hits(keyed, lang, sentences)
+    labels = set(hits) | {label for label in (model_scores or {}) if label in _topic_set()}
+    topics: list[Topic] = []
+    for topic in labels:
+        by_sentence = hits.get(topic, {})
+        score = topic_score(by_sentence)
+        producer = PRODUCER
+        if model_scores is not None and topic in model_scores:
+            score, producer = (score + model_scores[topic]) / 2, COMBINED_PRODUCER
+        if score < threshold:
+            continue
+        best = sorted(by_sentence, key=lambda i: (-len(by_sentence[i]), i))[:_EVIDENCE]
+        evidence = [SpanFact(text=text[sentences[i][0] : sentences[i][1]], start=sentences[i][0], end=sentences[i][1]) for i in sorted(best)]
+        topics.append(Topic(label=topic, score=round(score, 3), evidence=evidence, producer=producer))
+    return sorted(topics, key=lambda t: (-t.score, t.label))
+
+
+def _keyword_hits(keyed: str, lang: str, sentences: Sequence[tuple[int, int]]) -> dict[str, dict[int, set[str]]]:
+    """topic -> sentence index -> the keywords found in that sentence."""
     matcher = _matcher(lang)
     starts = [s for s, _ in sentences]
-    # topic -> sentence index -> keywords found there
     hits: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
     for match in matcher.pattern.finditer(keyed):
         word = match.group()
@@ -97,15 +128,12 @@ def extract_topics(text: str, *, lang: str, sentences: Sequence[tuple[int, int]]
         i = bisect.bisect_right(starts, match.start()) - 1
         if i >= 0 and match.start() < sentences[i][1]:
             hits[topic][i].add(word)
-    topics: list[Topic] = []
-    for topic, by_sentence in hits.items():
-        score = topic_score(by_sentence)
-        if score < THRESHOLD:
-            continue
-        best = sorted(by_sentence, key=lambda i: (-len(by_sentence[i]), i))[:_EVIDENCE]
-        evidence = [SpanFact(text=text[sentences[i][0] : sentences[i][1]], start=sentences[i][0], end=sentences[i][1]) for i in sorted(best)]
-        topics.append(Topic(label=topic, score=round(score, 3), evidence=evidence, producer=PRODUCER))
-    return sorted(topics, key=lambda t: -t.score)
+    return hits
+
+
+@cache
+def _topic_set() -> frozenset[str]:
+    return frozenset(topic_ids())
 
 
 def topic_score(by_sentence: dict[int, set[str]]) -> float:

@@ -255,6 +255,12 @@ class DocumentResult(Record):
     doc_numbers: list[DocNumber] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)
     recurring_dates: list[RecurringDate] = Field(default_factory=list)
+    meeting: Meeting | None = Field(default=None, description="Meeting facts: minutes and reports of one meeting.")
+    topics: list[Topic] = Field(default_factory=list, description="Taxonomy topics discussed, highest score first.")
+    keyphrases: list[Keyphrase] = Field(default_factory=list)
+    political_tasks: PoliticalTasks | None = Field(
+        default=None, description="Did the meeting address political tasks? Null when no meeting is described."
+    )
     text_length: int = Field(default=0, description="Length of the normalised text in characters.")
     blocks: list[Block] = Field(default_factory=list)
     text: str | None = Field(default=None, description="The normalised text (with --with-text).")

@@ -84,6 +84,9 @@ class MeetingData(BaseModel):
     signature_chair: list[str]
     signature_secretary: list[str]
     chair_prose: list[str]
+    zero_before: list[str]
+    yearless_cues: list[str]
+    secretary_prose: list[str]
     opening_words: list[str]
     meeting_words: list[str]
     ratings: dict[str, str]
@@ -93,6 +96,11 @@ class MeetingData(BaseModel):
 
 def _alt(words: Sequence[str]) -> str:
     """Regex alternation of folded words, longest first, whole words."""
+    return _alt_of(tuple(words))
+
+
+@cache
+def _alt_of(words: tuple[str, ...]) -> str:
     keyed = sorted({key(w) for w in words if w}, key=len, reverse=True)
     return "(?:" + "|".join(re.escape(w) for w in keyed) + ")"
 
@@ -107,6 +115,7 @@ class _Cues:
     time: re.Pattern[str]
     end: re.Pattern[str]
     number: str
+    lang: str
 
 
 @cache
@@ -135,7 +144,7 @@ def _cues(lang: str) -> _Cues:
     hours, minutes, am_pm = merged("hour_words"), merged("minute_words"), merged("am_pm")
     time = re.compile(
         rf"(?<![\d/.,])(?P<h>[01]?\d|2[0-3])(?:[ \t]*(?:{_alt(hours)})\.?[ \t]*(?P<m1>[0-5]\d)?(?:[ \t]*{_alt(minutes)})?"
-        rf"|[:.](?P<m2>[0-5]\d)(?![\d/]))(?:[ \t]*(?P<ampm>{_alt(am_pm)}))?(?![\w/])"
+        rf"|[:.](?P<m2>[0-5]\d)(?![\d/]|\.\d))(?:[ \t]*(?P<ampm>{_alt(am_pm)}))?(?![\w/])"
     )
     words = sorted({key(w) for d in every for w in d.number_words}, key=len, reverse=True)
     number = r"(?:\d{1,4}|" + "|".join(re.escape(w) for w in words) + r")"
@@ -146,6 +155,7 @@ def _cues(lang: str) -> _Cues:
         time=time,
         end=re.compile(_alt(merged("end_cues"))),
         number=number,
+        lang=lang,
     )
 
 
@@ -164,6 +174,31 @@ def _to_int(token: str) -> int | None:
 class _Doc:
     text: str
     keyed: str  # key(text): same offsets
+    flat: str = ""  # keyed with the line breaks of wrapped prose read as spaces: same offsets
+
+    def __post_init__(self) -> None:
+        if not self.flat:
+            self.flat = _unwrap(self.text, self.keyed)
+
+
+# A line break inside a sentence: the next line goes on in lower case ("... Of the\ncell's 24 members",
+# "отсутствовали по\nуважительной причине 3"), or a long line breaks before a capitalised word
+# ("... Provincial Party\nCommittee Lê Thị Thu Hồng"). Text from PDFs and hard-wrapped e-mails reads so.
+_WRAP = re.compile(r"(?<=[^\W_,)])\n(?=[ \t]*[^\W\d_])")
+_WRAP_WIDTH = 65
+_LABEL_START = re.compile(r"[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}[ \t]*:")
+
+
+def _unwrap(text: str, keyed: str) -> str:
+    chars = list(keyed)
+    for match in _WRAP.finditer(text):
+        nxt = text[match.end() : match.end() + 40].lstrip(" \t")
+        if nxt[0].islower() or (
+            match.start() - _line_start(text, match.start()) >= _WRAP_WIDTH
+            and not _LABEL_START.match(text, match.end())
+        ):
+            chars[match.start()] = " "
+    return "".join(chars)
 
 
 def _fact(doc: _Doc, start: int, end: int, value: str) -> TextFact:
@@ -189,10 +224,16 @@ def extract_meeting(
     dates: Sequence[DateMention],
 ) -> Meeting | None:
     """Return the meeting facts of minutes or of a report on one meeting, or None for other documents."""
-    if kind not in ("minutes", "news", "report"):
+    if kind is None:
         return None
     doc = _Doc(text, key(text))
     cues = _cues(lang)
+    if kind not in ("minutes", "news", "report"):
+        # A news item read as another kind (a type word in its prose, "... nghị quyết", "резолюция"):
+        # it reports one meeting when its title is no printed type line and it says who attended.
+        printed = title is not None and text[title.start : title.end].isupper()
+        if printed or not _mentions_meeting(doc, cues, strict=True):
+            return None
     meeting_type, type_evidence = _meeting_type(doc, cues, title)
     if kind != "minutes" and type_evidence is None and not _mentions_meeting(doc, cues):
         return None
@@ -202,10 +243,13 @@ def extract_meeting(
         _person(doc, cues, "chair")
         or signed_chair
         or _person_by_verb(doc, cues, _merged("chair_verbs"))
-        or _chair_in_prose(doc, cues)
+        or _in_prose(doc, cues, "chair_prose")
     )
     secretary = (
-        _person(doc, cues, "secretary") or signed_secretary or _person_by_verb(doc, cues, _merged("secretary_verbs"))
+        _person(doc, cues, "secretary")
+        or signed_secretary
+        or _person_by_verb(doc, cues, _merged("secretary_verbs"))
+        or _in_prose(doc, cues, "secretary_prose")
     )
     start_time, end_time = _times(doc, cues)
     duration = None
@@ -236,15 +280,25 @@ def extract_meeting(
     )
 
 
-def _mentions_meeting(doc: _Doc, cues: _Cues) -> bool:
-    """A news item or report describes one meeting when it names a meeting and counts who attended."""
-    head = doc.keyed[:4000]
+def _mentions_meeting(doc: _Doc, cues: _Cues, *, strict: bool = False) -> bool:
+    """A news item or report describes one meeting when it names a meeting and counts who attended
+    (or, unless `strict`, names who chaired it)."""
+    head = doc.flat[:4000]
     if not re.search(_alt(_merged("meeting_words")), head):
         return False
     present = _alt(_merged("present_cues"))
+    members = _alt(_merged("member_words"))
+    the = r"(?:the cell's[ \t]*|its[ \t]*|the[ \t]*)?"
+    if re.search(rf"{present}[^\d\n]{{0,25}}\d{{1,4}}[ \t]*(?:/|tren|из|out of|of)[ \t]*{the}\d{{1,4}}", head) or re.search(
+        rf"\d{{1,4}}[ \t]*(?:/|of|из)[ \t]*{the}\d{{1,4}}[^\n.]{{0,30}}{present}", head
+    ):
+        return True
+    if strict:
+        return False
     return bool(
-        re.search(rf"{present}[^\d\n]{{0,25}}\d{{1,4}}[ \t]*(?:/|tren|из|out of|of)[ \t]*\d{{1,4}}", head)
-        or re.search(rf"\d{{1,4}}[ \t]*(?:/|of|из)[ \t]*(?:the cell's[ \t]*)?\d{{1,4}}[^\n.]{{0,30}}{present}", head)
+        re.search(rf"{present}[^\d\n.]{{0,30}}\d{{1,4}}[ \t]+{members}", head)
+        or re.search(rf"\d{{1,4}}[ \t]+{members}[^\d\n.]{{0,30}}{present}", head)
+        or re.search(_alt(_merged("chair_prose")), head)
     )
 
 
@@ -283,7 +337,8 @@ def _name_after(doc: _Doc, cues: _Cues, pos: int, limit: int) -> TextFact | None
         i = honorific.end()
     skipped = 0
     while True:
-        gap = re.match(r"[ \t]*", text[i:limit])
+        # Between the office words a comma may stand: "секретарь партийной ячейки, директор школы X".
+        gap = re.match(r"[ \t]*" if skipped == 0 else r"[ \t]*(?:,[ \t]*)?", text[i:limit])
         j = i + (gap.end() if gap else 0)
         word = _WORD.match(text, j, limit)
         if word is None:
@@ -308,6 +363,15 @@ def _name_after(doc: _Doc, cues: _Cues, pos: int, limit: int) -> TextFact | None
         if gap is None:
             break
         i = word.end() + gap.end()
+    if 2 <= len(words) < 4 and words[-1].end() == limit and text.startswith("\n", limit):
+        # A name cut by the wrap of a long line: "Thư ký: đồng chí Nguyễn Thị Thu\nTrang."
+        line_start = _line_start(text, limit)
+        nxt = _WORD.match(text, limit + 1)
+        if limit - line_start >= 60 and nxt is not None and nxt.group()[0].isupper():
+            after = text[nxt.end() : nxt.end() + 2]
+            if not re.match(r"[ \t]*[^\W\d_]", after) or re.match(r"[ \t]+[a-zđа-яё]", text[nxt.end() : nxt.end() + 3]):
+                if not any(label.match(doc.keyed, limit + 1) for label in cues.label.values()):
+                    words.append(nxt)
     if len(words) < 2 or len(words) > 5:
         return None
     start, end = words[0].start(), words[-1].end()
@@ -322,9 +386,10 @@ def _person(doc: _Doc, cues: _Cues, field: str) -> TextFact | None:
     return None
 
 
-def _chair_in_prose(doc: _Doc, cues: _Cues) -> TextFact | None:
-    """ "chaired by cell secretary Pham Van Kien", "dưới sự chủ trì của đồng chí ..."."""
-    for match in re.finditer(_alt(_merged("chair_prose")), doc.keyed):
+def _in_prose(doc: _Doc, cues: _Cues, field: str) -> TextFact | None:
+    """A name after a cue in running text: "chaired by cell secretary Pham Van Kien", "dưới sự chủ
+    trì của đồng chí ...", "протокол вела товарищ ..." (`field`: chair_prose or secretary_prose)."""
+    for match in re.finditer(r"(?<!\w)" + _alt(_merged(field)), doc.keyed):
         found = _name_after(doc, cues, match.end(), min(_line_end(doc.text, match.end()), match.end() + 80))
         if found is not None:
             return found
@@ -336,12 +401,12 @@ def _person_by_verb(doc: _Doc, cues: _Cues, verbs: Sequence[str]) -> TextFact | 
     in the same clause."""
     verb = re.compile(_alt(verbs))
     for honorific in re.finditer(r"(?<!\w)" + _alt(_merged("honorifics")) + r"\.?[ \t]+", doc.keyed):
-        clause_end = re.search(r"[\n;]|\.(?:\s|$)", doc.keyed[honorific.end() :])
-        limit = honorific.end() + (clause_end.start() if clause_end else len(doc.text) - honorific.end())
+        clause_end = re.search(r"[\n;]|\.(?:\s|$)", doc.flat[honorific.end() : honorific.end() + 400])
+        limit = honorific.end() + (clause_end.start() if clause_end else min(400, len(doc.text) - honorific.end()))
         found = _name_after(doc, cues, honorific.end(), limit)
         if found is None:
             continue
-        between = doc.keyed[found.end : min(limit, found.end + 70)]
+        between = doc.flat[found.end : min(limit, found.end + 100)]
         hit = verb.search(between)
         # The verb belongs to this name only when no other honorific comes first.
         if hit and not re.search(
@@ -460,27 +525,30 @@ def _opening_lines(doc: _Doc, cues: _Cues) -> list[tuple[int, int]]:
     for match in cues.label["time"].finditer(doc.keyed, 0, zone):
         ranges.append((match.end(), _line_end(doc.text, match.end())))
     opening = re.compile(rf"(?:^|(?<=[\n.]))[ \t]*{_alt(_merged('opening_words'))}", re.M)
-    for match in opening.finditer(doc.keyed, 0, zone):
-        ranges.append((match.start(), _sentence_end(doc.text, match.start())))
+    for match in opening.finditer(doc.flat, 0, zone):
+        ranges.append((match.start(), _sentence_end(doc.flat, match.start())))
         break
-    for match in re.finditer(_alt(_merged("meeting_words")), doc.keyed[:zone]):
-        start = max(doc.text.rfind(". ", 0, match.start()) + 1, _line_start(doc.text, match.start()))
-        ranges.append((start, _sentence_end(doc.text, match.start())))
+    for match in re.finditer(_alt(_merged("meeting_words")), doc.flat[:zone]):
+        start = max(doc.flat.rfind(". ", 0, match.start()) + 1, _line_start(doc.flat, match.start()))
+        ranges.append((start, _sentence_end(doc.flat, match.start())))
     return ranges
 
 
 def _sentence_end(text: str, pos: int) -> int:
-    match = re.search(r"\n|\.(?:\s|$)", text[pos:])
+    match = re.search(r"\n|(?<!\b[apAP]\.[mM])(?<!\b[nN]o)(?<!\b[dD]r)(?<!\bтов)\.(?:\s|$)", text[pos:])
     return pos + match.start() if match else len(text)
 
 
 def _meeting_date(doc: _Doc, cues: _Cues, dates: Sequence[DateMention], header: Header | None) -> TextFact | None:
     """The date in the time line or opening sentence; else the first full date after the header."""
-    day_dates = [d for d in dates if d.precision == "day"]
+    day_dates = [d for d in dates if d.precision == "day" and _meeting_day(doc, d)]
+    reference = day_dates[0].value if day_dates else header.date if header is not None else None
     for s, e in _opening_lines(doc, cues):
-        for date in day_dates:
-            if s <= date.start < e:
-                return _fact(doc, date.start, date.end, date.value)
+        found = [(d.start, d.end, d.value) for d in day_dates if s <= d.start < e]
+        found += _yearless(doc, cues, s, e, reference)
+        if found:
+            start, end, value = min(found)
+            return _fact(doc, start, end, value)
     header_end = 0
     if header is not None and header.spans:
         header_end = max(span.end for span in header.spans.values())
@@ -493,12 +561,65 @@ def _meeting_date(doc: _Doc, cues: _Cues, dates: Sequence[DateMention], header: 
     return None
 
 
+_CITED = re.compile(r"\d+[-/][^\W\d_][\w.&-]*/[\w.&-]+[ \t,]*(?:ngay|от|of|dated)?[ \t]*$")
+
+
+def _meeting_day(doc: _Doc, date: DateMention) -> bool:
+    """A date that can be the meeting's: not the issue date of a cited document ("Kế hoạch số
+    161-KH/HU ngày 31/10/2022"), not one end of an anniversary "(19/5/1890 - 19/5/2023)"."""
+    if _CITED.search(doc.keyed[max(0, date.start - 40) : date.start]):
+        return False
+    left = doc.text.rfind("(", max(0, date.start - 25), date.start)
+    right = doc.text.find(")", date.end, date.end + 25)
+    return not (left != -1 and right != -1 and "\n" not in doc.text[left:right] and re.search(r"\d[ \t]*[-–][ \t]*\d", doc.text[left:right]))
+
+
+@cache
+def _month_names(lang: str) -> dict[str, int]:
+    from extractors.dates import load_date_data
+
+    try:
+        months = load_date_data(lang).months
+    except Exception:  # noqa: BLE001 - no month names: numeric dates only
+        return {}
+    return {key(name).rstrip("."): month.number for month in months for name in month.names if len(name.rstrip(".")) > 2}
+
+
+def _yearless(doc: _Doc, cues: _Cues, start: int, end: int, reference: str | None) -> list[tuple[int, int, str]]:
+    """Day and month without a year in a news item's meeting sentence ("Chiều 17/9, Chi bộ ...",
+    "On November 25", "28 сентября"): the year is the publication's, or the one before when the
+    day would fall after the publication."""
+    if reference is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", reference):
+        return []
+    ref_year, ref_month, ref_day = map(int, reference.split("-"))
+    zone = doc.keyed[start:end]
+    cue = _alt(cues.data.yearless_cues)
+    found: list[tuple[int, int, int, int]] = []
+    for match in re.finditer(rf"(?<!\w){cue}[ \t]+(?P<d>\d{{1,2}})[/.](?P<m>\d{{1,2}})(?![/.]?\d)", zone):
+        found.append((match.start("d"), match.end("m"), int(match["d"]), int(match["m"])))
+    names = _month_names(cues.lang)
+    if names:
+        month = "(?P<mn>" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\.?"
+        year = r"(?![ \t,]*(?:\d{4}|\d{1,2},?[ \t]+\d{4}))"
+        for pattern in (rf"(?<![\d/.])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+{month}(?!\w){year}",
+                        rf"(?<!\w){month}[ \t]+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d/.]){year}"):
+            for match in re.finditer(pattern, zone):
+                found.append((match.start(), match.end(), int(match["d"]), names[match["mn"]]))
+    out = []
+    for s, e, day, month in found:
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            continue
+        year = ref_year - 1 if (month, day) > (ref_month, ref_day) else ref_year
+        out.append((start + s, start + e, f"{year:04d}-{month:02d}-{day:02d}"))
+    return out
+
+
 def _place(doc: _Doc, cues: _Cues) -> TextFact | None:
     for match in cues.label["place"].finditer(doc.keyed, 0, min(len(doc.text), 5000)):
         return _clause(doc, match.end())
     preps = _alt(cues.data.place_prepositions)
     for s, e in _opening_lines(doc, cues):
-        match = re.search(rf"(?:^|[ \t,]){preps}[ \t]+(?=\S)", doc.keyed[s:e])
+        match = re.search(rf"(?:^|[ \t,]){preps}[ \t]+(?=[^\W\d_])", doc.keyed[s:e])
         if match:
             return _clause(doc, s + match.end())
     return None
@@ -521,7 +642,7 @@ def _attendance(doc: _Doc, cues: _Cues) -> Attendance:
     data = cues.data
     n = cues.number
     zone_end = min(len(doc.text), 6000)
-    keyed = doc.keyed[:zone_end]
+    keyed = doc.flat[:zone_end]
     found: dict[str, IntFact] = {}
 
     def take(name: str, match: re.Match[str] | None, group: str = "n") -> None:
@@ -563,26 +684,43 @@ def _attendance(doc: _Doc, cues: _Cues) -> Attendance:
         "present",
         re.search(rf"(?<![\d/])(?P<n>{n})[ \t]+(?:{members}[ \t]+)?(?:were|was|da|deu)[ \t]+{present}", keyed),
     )
-    for name, value in _attendance_table(doc, keyed, data).items():
+    for name, value in _attendance_table(doc, doc.keyed[:zone_end], data).items():
         found.setdefault(name, value)
     no_reason = _alt(data.no_reason_cues)
     with_reason = _alt(data.reason_cues)
     words3 = r"(?:[ \t]+[^\W\d_]+){0,3}?[ \t]*"
     zero = r"(?P<z>none|нет|khong)(?![\w ]*(?:co )?ly do)(?!\w)"
-    counted = rf"(?P<n>{n})[ \t]+(?:{members}|(?:were|was)[ \t]+absent)"  # "2 đồng chí", "2 were absent"
-    take("absent_without_reason", re.search(rf"{no_reason}[ \t]*:?[ \t]*\n?[ \t]*(?P<n>{n})(?![\d/])", keyed))
+    absent = _alt(data.absent_cues)
+    # "2 đồng chí", "2 were absent", "двое отсутствовали"
+    counted = rf"(?P<n>{n})[ \t]+(?:{members}|(?:were|was)[ \t]+absent|{absent}\w*)"
+    # "отсутствовали 2 по уважительной причине", "vắng 2 đồng chí có lý do"
+    absent_n = rf"{absent}\w*[ \t]*:?[ \t]*(?P<n>{n})(?:[ \t]+{members})?"
+    # A count ends at a member word or punctuation: "không lý do hai tháng liền" is no count.
+    counts = rf"(?![\d/])(?=[ \t]*(?:{members}|[,;.:()\n]|$))"
+    take("absent_without_reason", re.search(rf"{no_reason}[ \t]*:?[ \t]*\n?[ \t]*(?P<n>{n}){counts}", keyed))
     take("absent_without_reason", re.search(rf"{counted}{words3}{no_reason}", keyed))
     # "có lý do" must not be the tail of "không có lý do"; "без уважительной" not read as "уважительной".
     take(
         "absent_with_reason",
-        re.search(rf"(?<!khong )(?<!khong co )(?<!без ){with_reason}[ \t]*:?[ \t]*\n?[ \t]*(?P<n>{n})(?![\d/])", keyed),
+        re.search(rf"(?<!khong )(?<!khong co )(?<!без ){with_reason}[ \t]*:?[ \t]*\n?[ \t]*(?P<n>{n}){counts}", keyed),
     )
     take("absent_with_reason", re.search(rf"{counted}{words3}(?<!khong )(?<!khong co )(?<!без ){with_reason}", keyed))
+    take("absent_without_reason", re.search(rf"{absent_n}{words3}{no_reason}", keyed))
+    # Inside an absence clause: "vắng 4 đồng chí (3 có lý do, 1 không có lý do)", "Vắng 2: 1 có lý do ...".
+    in_clause = rf"{absent}\w*[^\n.]{{0,60}}?(?<![\d/])(?P<n>{n})[ \t]+(?:{members}[ \t]+)?"
+    take("absent_without_reason", re.search(rf"{in_clause}{no_reason}", keyed))
+    take("absent_with_reason", re.search(rf"{in_clause}(?<!khong )(?<!khong co )(?<!без ){with_reason}", keyed))
+    take("absent_with_reason", re.search(rf"{absent_n}{words3}(?<!khong )(?<!khong co )(?<!без ){with_reason}", keyed))
     exempt = _alt(data.exempt_cues)
     # Written-out zeros first: "Absent without leave: none", "освобождённых от посещения собраний
     # нет", "отсутствующих нет" (nobody absent at all).
+    zero_before = _alt(data.zero_before)
     for name, cue in (("absent_without_reason", no_reason), ("exempt", exempt)):
-        match = re.search(rf"{cue}\w*(?:[ \t]+[^\W\d_]+){{0,3}}?[ \t]*:?[ \t]*{zero}", keyed)
+        match = re.search(rf"{cue}\w*(?:[ \t]+[^\W\d_]+){{0,3}}?[ \t]*[:—–-]?[ \t]*{zero}", keyed)
+        # "không có đảng viên miễn sinh hoạt", "no member was absent without leave"
+        match = match or re.search(
+            rf"(?<!\w)(?P<z>{zero_before})[ \t]+(?:{members}[ \t]+)?(?:[^\W\d_]+[ \t]+){{0,2}}?{cue}", keyed
+        )
         if match and name not in found:
             found[name] = IntFact(
                 text=doc.text[match.start("z") : match.end("z")], start=match.start("z"), end=match.end("z"), value=0
@@ -619,7 +757,7 @@ def _attendance_table(doc: _Doc, keyed: str, data: MeetingData) -> dict[str, Int
     """Attendance laid out as a table: a row of labels, then a row of numbers, one cell per line
     ("Tổng số đảng viên | Có mặt | Vắng có lý do" / "18 | 16 | 2")."""
     cues = {
-        "total_members": _alt(data.total_cues),
+        "total_members": _alt(data.total_cues + data.total_generic_cues),
         "present": _alt(data.present_cues),
         "absent_without_reason": _alt(data.no_reason_cues),
         "absent_with_reason": _alt(data.reason_cues),

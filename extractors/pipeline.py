@@ -12,9 +12,10 @@ from pathlib import Path
 
 from chibo import __version__
 from extractors.datafiles import DATA_DIR
-from extractors.document import LoadError, Text
+from extractors.document import LoadError, RawDocument, Text
 from extractors.language import detect_language
 from extractors.loaders import load
+from extractors.loaders.txt import split_lines
 from extractors.nlp import get_nlp
 from extractors.normalise import normalise
 from models.records import DocumentResult, StageError
@@ -83,6 +84,23 @@ def process(path: str | Path, *, with_text: bool = False) -> DocumentResult:
         status = "partial" if raw.needs_ocr_pages else "failed"
         return DocumentResult(**base, status=status, errors=errors, blocks=text.blocks)
     return _extract(text, base, errors, with_text=with_text)
+
+
+def process_text(text: str, *, path: str = "<text>", with_text: bool = False) -> DocumentResult:
+    """Run the extraction on a string, as if it were a UTF-8 .txt file (tests, the API, the web app)."""
+    data = text.encode("utf-8", errors="surrogatepass")
+    base = {
+        "pipeline_version": pipeline_version(),
+        "path": path,
+        "format": "txt",
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "size_bytes": len(data),
+    }
+    normalised = normalise(RawDocument(format="txt", blocks=split_lines(text), encoding="utf-8"))
+    if not normalised.text.strip():
+        error = StageError(stage="load", message="no text in the document")
+        return DocumentResult(**base, status="failed", errors=[error], blocks=normalised.blocks)
+    return _extract(normalised, base, [], with_text=with_text)
 
 
 def _extract(text: Text, base: dict, errors: list[StageError], *, with_text: bool) -> DocumentResult:

@@ -29,6 +29,9 @@ COMBINED_PRODUCER = "topics.keywords+textcat.v1"
 THRESHOLD = 0.5
 _SCALE = 2.2
 _EVIDENCE = 3
+# Keyphrases come from the first 60,000 characters: enough for any resolution or minutes (a 40-page
+# report's recurring phrases are all there), and the cost stays bounded on a 5 MB appendix.
+_KEYPHRASE_SPAN = 60_000
 
 
 class TopicEntry(BaseModel):
@@ -97,11 +100,12 @@ def extract_topics(
     support (or overwhelming evidence from one side)."""
     keyed = key(text) if keyed is None else keyed
     hits = _keyword_hits(keyed, lang, sentences)
+    headings = heading_sentences(text, sentences)
     labels = set(hits) | {label for label in (model_scores or {}) if label in _topic_set()}
     topics: list[Topic] = []
     for topic in labels:
         by_sentence = hits.get(topic, {})
-        score = topic_score(by_sentence)
+        score = topic_score(by_sentence, headings)
         producer = PRODUCER
         if model_scores is not None and topic in model_scores:
             score, producer = (score + model_scores[topic]) / 2, COMBINED_PRODUCER
@@ -136,10 +140,31 @@ def _topic_set() -> frozenset[str]:
     return frozenset(topic_ids())
 
 
-def topic_score(by_sentence: dict[int, set[str]]) -> float:
-    """1 - exp(-(distinct keywords + extra sentences / 2) / scale): one passing mention stays low."""
+_HEADING = re.compile(r"[ \t]*(?:[IVX]+[.)]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[-–•+*])?[ \t]*\S")
+_NUMBERED = re.compile(r"[ \t]*(?:[IVX]+[.)]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)])[ \t]")
+_HEADING_BONUS = 1.0
+
+
+def heading_sentences(text: str, sentences: Sequence[tuple[int, int]]) -> frozenset[int]:
+    """Sentences that are an agenda item or a section heading: a numbered line ("3. Thu đảng phí"),
+    a line in capitals, or a short line ending in a colon. A topic named there was on the agenda."""
+    out = set()
+    for i, (start, end) in enumerate(sentences):
+        if start and text[start - 1] != "\n":
+            continue
+        line = text[start:end].strip()
+        if _NUMBERED.match(text, start) or (line.isupper() and len(line) > 6) or (line.endswith(":") and len(line) < 100):
+            out.add(i)
+    return frozenset(out)
+
+
+def topic_score(by_sentence: dict[int, set[str]], headings: frozenset[int] = frozenset()) -> float:
+    """1 - exp(-(distinct keywords + extra sentences / 2 + agenda bonus) / scale): one passing
+    mention stays low, a topic that heads an agenda item or section gets a bonus."""
     distinct = len(set().union(*by_sentence.values())) if by_sentence else 0
     raw = distinct + 0.5 * max(0, len(by_sentence) - 1)
+    if headings and any(i in headings for i in by_sentence):
+        raw += _HEADING_BONUS
     return 1.0 - math.exp(-raw / _SCALE)
 
 
@@ -165,32 +190,41 @@ class KeyphraseData(BaseModel):
 def extract_keyphrases(text: str, *, lang: str, keyed: str | None = None, limit: int = 10) -> list[Keyphrase]:
     """Return the phrases that recur in the document: runs of 2-4 content words between stopwords,
     scored by frequency times length, first occurrence as the span."""
-    keyed = key(text) if keyed is None else keyed
+    keyed = (key(text) if keyed is None else keyed)[:_KEYPHRASE_SPAN]
     data = load_toml(lang, "keyphrases", KeyphraseData)
     stop = _stopwords(lang)
-    words = list(_PHRASE_WORD.finditer(keyed))
-    counts: Counter[str] = Counter()
-    first: dict[str, tuple[int, int]] = {}
-    run: list[re.Match[str]] = []
+    counts: Counter[tuple[str, ...]] = Counter()
+    first: dict[tuple[str, ...], tuple[int, int]] = {}
+    run: list[tuple[str, int, int]] = []
+    sizes = range(data.min_words, data.max_words + 1)
 
     def flush() -> None:
-        for n in range(data.min_words, data.max_words + 1):
+        if len(run) < data.min_words:
+            run.clear()
+            return
+        words = [w for w, _, _ in run]
+        for n in sizes:
             for i in range(len(run) - n + 1):
-                gram = run[i : i + n]
-                phrase = " ".join(m.group() for m in gram)
-                counts[phrase] += 1
-                first.setdefault(phrase, (gram[0].start(), gram[-1].end()))
+                gram = tuple(words[i : i + n])
+                counts[gram] += 1
+                if gram not in first:
+                    first[gram] = (run[i][1], run[i + n - 1][2])
         run.clear()
 
     previous_end = 0
-    for word in words:
-        gap = keyed[previous_end : word.start()]
-        if word.group() in stop or len(word.group()) < 2 or re.search(r"[^\s]", gap):
+    for match in _PHRASE_WORD.finditer(keyed):
+        word, start = match.group(), match.start()
+        content = len(word) >= 2 and word not in stop
+        # A phrase is a run of content words separated by spaces only (no punctuation, no stopword).
+        if not content or (start > previous_end and not keyed[previous_end:start].isspace()):
             flush()
-        if word.group() not in stop and len(word.group()) >= 2:
-            run.append(word)
-        previous_end = word.end()
+        if content:
+            run.append((word, start, match.end()))
+        previous_end = match.end()
     flush()
+    recurring = {gram: c for gram, c in counts.items() if c >= 2}
+    first = {" ".join(gram): first[gram] for gram in recurring}
+    counts = Counter({" ".join(gram): c for gram, c in recurring.items()})
     scored = [
         (count * (1 + 0.5 * (phrase.count(" "))), phrase) for phrase, count in counts.items() if count >= 2
     ]

@@ -118,6 +118,12 @@ def _is_upper(text: str) -> bool:
     return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.7 * len(letters)
 
 
+# A sentence-case title sits near the top; PDF line wraps put "Nghị quyết ..." at a line start anywhere.
+_MIXED_TITLE_ZONE = 1500
+_PROSE_INSIDE = re.compile(r"[.,:;] |№|\b(?:số|No\.)\s*\d", re.I)
+_CITATION_AFTER_NAME = re.compile(r"\s*(?:so\b|no\.|№|n°|nr\b|\d)")
+
+
 def find_title(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> TitleMatch | None:
     """Return the type-name line of the header ("NGHỊ QUYẾT", "KẾ HOẠCH", "BIÊN BẢN ..."), if any.
 
@@ -135,12 +141,22 @@ def find_title(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> TitleMatch
         if any(k.startswith(fixed) for fixed in _fixed_lines()):
             continue
         upper = _is_upper(stripped)
-        if not upper and (mixed is not None or i >= 30 or len(stripped) > 90 or stripped.endswith((".", ";", ","))):
+        if not upper and (
+            mixed is not None
+            or i >= 30
+            or line.start >= _MIXED_TITLE_ZONE
+            or len(stripped) > 75
+            or stripped.endswith((".", ";", ",", ":"))
+            or _PROSE_INSIDE.search(stripped)
+            or (i + 1 < len(lines) and lines[i + 1].text[:1].islower())  # a wrapped sentence goes on
+        ):
             continue
         if not (upper or stripped[0].isupper()):
             continue
         for name, kind, abbr in _type_names():
             if k.startswith(name) and (len(k) == len(name) or not k[len(name)].isalnum()):
+                if not upper and _CITATION_AFTER_NAME.match(k, len(name)):
+                    break  # "Nghị quyết số 10-NQ/HU của ..." wrapped onto its own line: a citation
                 offset = line.start + (len(line.text) - len(line.text.lstrip()))
                 match = TitleMatch(i, offset, offset + len(name), kind, abbr)
                 if upper:
@@ -266,7 +282,12 @@ def _own_number(
         if line is None:
             continue
         before = text[line.start : prefix.start()].strip(" \t*")
-        if titled or not before or _is_upper(before):
+        if titled:
+            return number
+        # Untitled: a header line "Số: 12/UBND-VX", not a wrapped citation "số 21-NQ/TW ngày ..." of prose.
+        after = text[number.end : line.end].strip()
+        header_like = prefix.group().lstrip()[:1].isupper() and (len(after) <= 40 or _is_upper(after))
+        if header_like and (not before or _is_upper(before)):
             return number
     if titled:
         return next((n for n in numbers if n.start < zone_end), None)

@@ -124,6 +124,15 @@ _PROSE_INSIDE = re.compile(r"[.,:;] |№|\b(?:số|No\.)\s*\d", re.I)
 _CITATION_AFTER_NAME = re.compile(r"\s*(?:so\b|no\.|№|n°|nr\b|\d)")
 
 
+def _looks_like_prose(line: str, next_line: str) -> bool:
+    return (
+        len(line) > 75
+        or line.endswith((".", ";", ",", ":"))
+        or bool(_PROSE_INSIDE.search(line))
+        or next_line[:1].islower()  # the sentence goes on
+    )
+
+
 def find_title(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> TitleMatch | None:
     """Return the type-name line of the header ("NGHỊ QUYẾT", "KẾ HOẠCH", "BIÊN BẢN ..."), if any.
 
@@ -145,10 +154,9 @@ def find_title(text: str, *, skip: Sequence[tuple[int, int]] = ()) -> TitleMatch
             mixed is not None
             or i >= 30
             or line.start >= _MIXED_TITLE_ZONE
-            or len(stripped) > 75
-            or stripped.endswith((".", ";", ",", ":"))
-            or _PROSE_INSIDE.search(stripped)
-            or (i + 1 < len(lines) and lines[i + 1].text[:1].islower())  # a wrapped sentence goes on
+            or len(stripped) > 90
+            # Below the first lines, a wrapped sentence of prose must not pass for a title.
+            or (i >= 3 and _looks_like_prose(stripped, lines[i + 1].text if i + 1 < len(lines) else ""))
         ):
             continue
         if not (upper or stripped[0].isupper()):

@@ -44,7 +44,7 @@ _LINE = re.compile(r"([^\n]+)|(\n+)")
 
 _EXTENSIONS = (
     "doc_numbers", "dates", "recurring_dates", "title", "header", "kind", "meeting", "topics", "keyphrases",
-    "political_tasks", "errors", "source_text",
+    "political_tasks", "errors", "source_text", "furniture",
 )
 for _name in _EXTENSIONS:
     if not Doc.has_extension(_name):
@@ -186,13 +186,15 @@ def _header_year(text: str) -> int | None:
 def header_component(doc: Doc) -> Doc:
     """Read the title and the header block."""
     try:
-        doc._.title = find_title(_text(doc))
+        skip = doc._.furniture or ()
+        doc._.title = find_title(_text(doc), skip=skip)
         doc._.header = extract_header(
             _text(doc),
             lang=doc.lang_,
             numbers=doc._.doc_numbers or [],
             dates=doc._.dates or [],
             title=doc._.title,
+            skip=skip,
         )
         doc._.doc_numbers = _unlink_header_date(doc._.header, doc._.doc_numbers or [])
     except Exception as exc:  # noqa: BLE001

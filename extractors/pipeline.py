@@ -14,6 +14,7 @@ from chibo import __version__
 from extractors.datafiles import DATA_DIR
 from extractors.document import LoadError, RawDocument, Text
 from extractors.language import detect_language
+from extractors.layout import furniture
 from extractors.loaders import load
 from extractors.loaders.txt import split_lines
 from extractors.nlp import get_nlp
@@ -108,7 +109,10 @@ def _extract(text: Text, base: dict, errors: list[StageError], *, with_text: boo
     if lang is None:
         lang = "vi"  # Vietnamese first: a text of symbols and digits only is read as Vietnamese
     try:
-        doc = get_nlp(lang)(text.text)
+        nlp = get_nlp(lang)
+        doc = nlp.make_doc(text.text)
+        doc._.furniture = furniture(text.text, text.blocks)
+        doc = nlp(doc)
     except Exception as exc:  # noqa: BLE001
         errors.append(StageError(stage="nlp", message=f"{type(exc).__name__}: {exc}"))
         return DocumentResult(

@@ -3,6 +3,7 @@
     uv run python corpus/build.py                 # build every document (writes only what changed)
     uv run python corpus/build.py vi-plan-001 ... # build these documents only
     uv run python corpus/build.py --check         # exit 1 when a document on disk is not what would be built
+    uv run python corpus/build.py --check --no-cache   # the same, building every document again
 
 The markup is described in corpus/README.md. The build is deterministic: the same sources give the
 same bytes on every run (fixed dates and ids in the .docx core properties and zip members, a fixed
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import hashlib
 import io
 import os
 import re
@@ -46,6 +48,7 @@ ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1258", "tcvn3", "vni", "cp1251")
 FIXED_DATE = datetime(2024, 1, 1, tzinfo=UTC)
 ZIP_DATE = (2024, 1, 1, 0, 0, 0)
 FONT_ENV = "CHIBO_PDF_FONT"
+CACHE_ENV = "CHIBO_BUILD_CACHE"  # where --check remembers what it built (default ~/.cache/chibo/corpus-build)
 FONT_CANDIDATES = (
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",  # Debian, Ubuntu (fonts-dejavu-core)
     "/usr/share/fonts/dejavu/DejaVuSans.ttf",  # Fedora, Alpine
@@ -565,10 +568,102 @@ def _stale(sources: list[Source], *, everything: bool) -> list[Path]:
     return stale
 
 
+def _cache_dir() -> Path:
+    root = os.environ.get(CACHE_ENV) or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "chibo"
+    return Path(root) / "corpus-build"
+
+
+@cache
+def _build_inputs() -> bytes:
+    """What every .docx/.pdf depends on besides its source: this script and the writing libraries."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for package in ("python-docx", "lxml", "fpdf2", "fonttools", "pillow"):
+        try:
+            digest.update(f"{package}={version(package)};".encode())
+        except PackageNotFoundError:
+            digest.update(f"{package}=none;".encode())
+    digest.update(f"zlib={zlib.ZLIB_RUNTIME_VERSION};python={sys.version_info[:2]}".encode())
+    return digest.digest()
+
+
+@cache
+def _font_digest() -> bytes:
+    return hashlib.sha256(find_font().read_bytes()).digest()
+
+
+def _cache_key(path: Path, source: Source) -> str:
+    digest = hashlib.sha256(_build_inputs())
+    digest.update(path.read_bytes())
+    if source.format == "pdf":
+        digest.update(_font_digest())
+    return digest.hexdigest()
+
+
+def _cache_get(key: str) -> str | None:
+    try:
+        return (_cache_dir() / key).read_text().strip()
+    except OSError:
+        return None
+
+
+def _cache_put(key: str, value: str) -> None:
+    # A cache that cannot be written only costs speed.
+    folder = _cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f".{key}.{os.getpid()}"
+        tmp.write_text(value)
+        os.replace(tmp, folder / key)
+    except OSError:
+        pass
+
+
+def _build_one(path: Path, check: bool, use_cache: bool = True) -> tuple[Path, str]:
+    """Parse and build one source; compare with (or write) its doc. Return the doc and its state.
+
+    With the cache, a .docx/.pdf whose inputs (source, this script, library versions, font) were
+    built before on this machine, giving exactly the bytes on disk, is not built again: the build is
+    deterministic, so the same inputs give the same bytes. txt documents are always built (instant).
+    """
+    source = parse(path)
+    out = target(source)
+    on_disk = out.read_bytes() if out.is_file() else None
+    key = _cache_key(path, source) if use_cache and source.format != "txt" else None
+    if key is not None and on_disk is not None and _cache_get(key) == hashlib.sha256(on_disk).hexdigest():
+        return out, "same"
+    data = build(source)
+    if key is not None:
+        _cache_put(key, hashlib.sha256(data).hexdigest())
+    if on_disk == data:
+        return out, "same"
+    if check:
+        return out, "out of date" if on_disk is not None else "missing"
+    out.write_bytes(data)
+    return out, "written"
+
+
+def _build_all(paths: list[Path], *, check: bool, jobs: int, use_cache: bool) -> list[tuple[Path, str]]:
+    if jobs <= 1 or len(paths) < 8:
+        return [_build_one(path, check, use_cache) for path in paths]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        n = len(paths)
+        return list(pool.map(_build_one, paths, [check] * n, [use_cache] * n, chunksize=4))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build corpus/docs from corpus/sources (see corpus/README.md).")
     parser.add_argument("ids", nargs="*", help="document ids to build (default: all)")
     parser.add_argument("--check", action="store_true", help="build in memory; exit 1 if a doc on disk differs")
+    parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, help="worker processes")
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help=f"build every document, even one whose inputs were built before (cache: ${CACHE_ENV})",
+    )
     args = parser.parse_args(argv)
 
     if args.ids:
@@ -582,36 +677,32 @@ def main(argv: list[str] | None = None) -> int:
     else:
         paths = sorted(SOURCES.glob("*.src"))
     try:
-        sources = [parse(path) for path in paths]
-        built = {target(source): build(source) for source in sources}
+        sources = [parse(path) for path in paths]  # every markup error before any work
+        if not args.check:
+            DOCS.mkdir(exist_ok=True)
+        results = _build_all(paths, check=args.check, jobs=args.jobs, use_cache=not args.no_cache)
     except BuildError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     stale = _stale(sources, everything=not args.ids)
 
     if args.check:
-        differ = [p for p, data in built.items() if not p.is_file() or p.read_bytes() != data]
-        for path in differ:
-            state = "missing" if not path.is_file() else "out of date"
+        differ = [(path, state) for path, state in results if state != "same"]
+        for path, state in differ:
             print(f"{path.relative_to(HERE.parent)}: {state}", file=sys.stderr)
         for path in stale:
             print(f"{path.relative_to(HERE.parent)}: no source builds it", file=sys.stderr)
         if differ or stale:
             print("run: uv run python corpus/build.py", file=sys.stderr)
             return 1
-        print(f"{len(built)} documents up to date")
+        print(f"{len(results)} documents up to date")
         return 0
 
-    DOCS.mkdir(exist_ok=True)
-    written = 0
-    for path, data in built.items():
-        if not path.is_file() or path.read_bytes() != data:
-            path.write_bytes(data)
-            written += 1
     for path in stale:
         path.unlink()
         print(f"removed {path.relative_to(HERE.parent)}")
-    print(f"{len(built)} documents built, {written} written")
+    written = sum(state == "written" for _, state in results)
+    print(f"{len(results)} documents built, {written} written")
     return 0
 
 

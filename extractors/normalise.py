@@ -37,6 +37,8 @@ def _table() -> dict[int, str | None]:
         if ch in "\n\t":
             continue
         table[code] = "\n" if ch in _LINE_BREAKS or ch == "\r" else None
+    # Line and paragraph separators sit outside the control ranges.
+    table.update({ord(ch): "\n" for ch in _LINE_BREAKS})
     # Unicode noncharacters pdfium emits for broken glyph maps.
     table[0xFFFE] = None
     table[0xFFFF] = None
@@ -45,15 +47,16 @@ def _table() -> dict[int, str | None]:
 
 _TRAILING = re.compile(r"[ \t]+(?=\n|\Z)")
 _BLANK_RUN = re.compile(r"\n{4,}")
-_NEEDS_WORK = re.compile(f"[^\\x20-\\x7e\\n\\t]|[ \\t]\\n|[ \\t]$|\\n{{4}}")
+_NEEDS_WORK = re.compile("[^\\x20-\\x7e\\n\\t]|[ \\t]\\n|[ \\t]$|\\n{4}")
 
 
 def clean(text: str) -> str:
     """Return block text normalised: NFC, "\\n" line ends, plain spaces, no invisible or control chars."""
     if not _NEEDS_WORK.search(text):
         return text  # printable ASCII with clean line ends: the common case of .txt lines
-    text = unicodedata.normalize("NFC", text)
+    # Remove invisible and control characters before composing: "e\u200b\u0301" must become "é".
     text = text.replace("\r\n", "\n").translate(_table())
+    text = unicodedata.normalize("NFC", text)
     text = _TRAILING.sub("", text)
     return _BLANK_RUN.sub("\n\n\n", text)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -39,6 +40,10 @@ _GRID_SPAN, _V_MERGE, _GRID_BEFORE, _TC_PR, _TR_PR = (
     f"{_W}{t}" for t in ("gridSpan", "vMerge", "gridBefore", "tcPr", "trPr")
 )
 _VAL = f"{_W}val"
+# Reading a damaged member: a CRC mismatch (BadZipFile), garbled deflate data (zlib.error), a cut
+# stream (EOFError), an unknown compression method (NotImplementedError), an encrypted member
+# (RuntimeError: password required).
+_ZIP_READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError)
 
 _WORD_MAIN_TYPES = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml": ".docx",
@@ -62,7 +67,7 @@ def load_docx(path: Path, *, max_uncompressed: int = MAX_UNCOMPRESSED) -> RawDoc
     try:
         package = Package.open(io.BytesIO(data))
         document = package.main_document_part.document
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError) as exc:
+    except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError, *_ZIP_READ_ERRORS) as exc:
         raise LoadError(f"corrupt .docx: the Word package cannot be read ({type(exc).__name__}: {exc})") from exc
     reader = _Reader()
     headers, footers = reader.header_footer_blocks(document)
@@ -102,7 +107,7 @@ def _require_word_document(archive: zipfile.ZipFile) -> None:
         types = archive.read("[Content_Types].xml")
     except KeyError:
         types = b""
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:  # CRC error, truncated member
+    except (OSError, *_ZIP_READ_ERRORS) as exc:  # CRC error, truncated or garbled member
         raise LoadError(f"corrupt .docx: the zip archive is damaged ({exc})") from exc
     if any(t.encode() in types for t in _WORD_MAIN_TYPES) or "word/document.xml" in names:
         return

@@ -17,6 +17,10 @@ from models.records import StageError
 
 # Readers accept "%PDF" anywhere in the first 1024 bytes (some generators prepend junk).
 _HEADER_WINDOW = 1024
+# pdfium takes a "-" ending a line after a letter for a hyphenation point: it writes U+FFFE for it and
+# drops the line break ("155/KH-" / "UBND" comes out "155/KH\ufffeUBND"). Party and state numbers
+# are split that way; give the text back as printed.
+_LINE_END_HYPHEN = "\ufffe"
 
 
 def load_pdf(path: Path) -> RawDocument:
@@ -45,7 +49,7 @@ def _read_pages(document: pdfium.PdfDocument) -> RawDocument:
         except (pdfium.PdfiumError, OSError, ValueError, IndexError, AssertionError) as exc:
             raw.warnings.append(StageError(stage="load", message=f"page {number} could not be read ({exc}): skipped"))
             continue
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace(_LINE_END_HYPHEN, "-\n")
         if not text.strip():
             raw.needs_ocr_pages.append(number)
             raw.warnings.append(

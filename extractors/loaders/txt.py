@@ -29,6 +29,9 @@ _PLAUSIBLE = 0.5
 # Share of control characters above which the "text" is binary data (a renamed image, an archive).
 _MAX_CONTROL_SHARE = 0.3
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b")
+# High bytes of UTF-16 text: ASCII/Latin-1, Latin Extended-A/B, combining marks, Cyrillic, Latin
+# Extended Additional (Vietnamese), general punctuation.
+_UTF16_HIGH_BYTES = (0x00, 0x01, 0x03, 0x04, 0x1E, 0x20)
 
 
 def load_txt(path: Path) -> RawDocument:
@@ -78,13 +81,14 @@ def _decode_unicode(data: bytes, warnings: list[StageError]) -> tuple[str | None
         if data.startswith(bom):
             codec = {"utf-8-sig": "utf-8-sig", "utf-16": "utf-16", "utf-32": "utf-32"}[name]
             return _decode_lenient(data, codec, name, warnings), name
+    # UTF-16 first: Cyrillic UTF-16 without a BOM is all bytes below 0x80 ("П" is 1F 04), valid UTF-8.
+    utf16 = _sniff_utf16(data)
+    if utf16 is not None:
+        return _decode_lenient(data, utf16, utf16, warnings), utf16
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    utf16 = _sniff_utf16(data)
-    if utf16 is not None:
-        return _decode_lenient(data, utf16, utf16, warnings), utf16
     return None, ""
 
 
@@ -103,23 +107,55 @@ def _decode_lenient(data: bytes, codec: str, name: str, warnings: list[StageErro
 
 def _sniff_utf16(data: bytes) -> str | None:
     # UTF-16 without a BOM: ASCII letters, digits and spaces give a NUL on every other byte
-    # (Vietnamese letters are 0x1Exx, Cyrillic 0x04xx), so the NULs sit on one parity.
-    if len(data) < 2 or b"\x00" not in data:
-        return None
-    even = data[0::2].count(0)
-    odd = data[1::2].count(0)
-    if odd >= 4 * max(even, 1) and odd >= len(data) // 8:
+    # (Vietnamese letters are 0x1Exx, Cyrillic 0x04xx), so the NULs sit on one parity. Russian text
+    # has few ASCII characters: there the high bytes tell, nearly all of one parity being 0x00 or
+    # a script's block (0x04 Cyrillic, 0x01/0x1E Vietnamese, 0x03 combining marks, 0x20 punctuation).
+    if len(data) < 2 or (b"\x00" not in data and b"\x04" not in data):
+        return None  # neither ASCII nor Cyrillic in UTF-16
+    sample = data[: min(len(data), _SAMPLE) // 2 * 2]
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    by_script = False
+    if odd >= 4 * max(even, 1) and odd >= len(sample) // 8:
         codec = "utf-16-le"
-    elif even >= 4 * max(odd, 1) and even >= len(data) // 8:
+    elif even >= 4 * max(odd, 1) and even >= len(sample) // 8:
         codec = "utf-16-be"
+    elif _high_byte_share(sample[1::2]) >= 0.9 > 2 * _high_byte_share(sample[0::2]):
+        codec = "utf-16-le"
+        by_script = True
+    elif _high_byte_share(sample[0::2]) >= 0.9 > 2 * _high_byte_share(sample[1::2]):
+        codec = "utf-16-be"
+        by_script = True
     else:
         return None
     try:
         text = data[: len(data) // 2 * 2].decode(codec)
     except UnicodeDecodeError:
         return None
+    if by_script and _common_share(text[:_SAMPLE]) < 0.9:
+        return None  # "a\x04b" is ASCII with a stray control byte, not "ѡ"
     controls = sum(1 for ch in text[:_SAMPLE] if ch < " " and ch not in _TEXT_CONTROLS)
     return codec if controls <= 0.05 * max(len(text[:_SAMPLE]), 1) else None
+
+
+def _high_byte_share(high: bytes) -> float:
+    return sum(high.count(b) for b in _UTF16_HIGH_BYTES) / max(len(high), 1)
+
+
+def _common_share(text: str) -> float:
+    # Characters of Vietnamese, Russian and English text: ASCII, Latin-1 to Latin Extended-B, modern
+    # Cyrillic, Vietnamese letters, general punctuation.
+    common = sum(
+        1
+        for ch in text
+        if " " <= ch <= "~"
+        or ch in "\t\n\r"
+        or "\u00a0" <= ch <= "\u024f"
+        or "\u0400" <= ch <= "\u045f"
+        or "\u1ea0" <= ch <= "\u1ef9"
+        or "\u2000" <= ch <= "\u206f"
+    )
+    return common / max(len(text), 1)
 
 
 def _refuse_control_bytes(data: bytes) -> None:
@@ -170,6 +206,8 @@ def _decode_legacy(data: bytes, warnings: list[StageError]) -> tuple[str, str]:
     text = _decode_one(data, best)
     if "\ufffd" in text and best not in ("tcvn3", "vni"):
         warnings.append(
-            StageError(stage="load", message=f"bytes undefined in {best} replaced by U+FFFD ({text.count(chr(0xFFFD))})")
+            StageError(
+                stage="load", message=f"bytes undefined in {best} replaced by U+FFFD ({text.count(chr(0xFFFD))})"
+            )
         )
     return text, best

@@ -84,6 +84,7 @@ class MeetingData(BaseModel):
     signature_chair: list[str]
     signature_secretary: list[str]
     chair_prose: list[str]
+    cell_secretary_labels: list[str]
     zero_before: list[str]
     yearless_cues: list[str]
     secretary_prose: list[str]
@@ -128,7 +129,8 @@ def _cues(lang: str) -> _Cues:
 
     label = {
         name: re.compile(
-            rf"(?:^|(?<=[\n;.]))[ \t]*(?:[-–•*+]\s*|\d+[.)]\s*|[a-z][.)]\s*)?{_alt(merged(field))}"
+            # at a line start, after a full stop or semicolon, or in the next cell of a spaced-out line
+            rf"(?:^|(?<=[\n;.])|(?<=[ \t][ \t]))[ \t]*(?:[-–•*+]\s*|\d+[.)]\s*|[a-z][.)]\s*)?{_alt(merged(field))}"
             rf"(?:[ \t]+[^\W\d_]+){{0,2}}[ \t]*(?::|-|–|—)[ \t]*",
             re.M,
         )
@@ -332,8 +334,8 @@ def _name_after(doc: _Doc, cues: _Cues, pos: int, limit: int) -> TextFact | None
     words up to the first other word or punctuation ("Lò Thị Hương - Bí thư chi bộ" -> "Lò Thị Hương")."""
     text = doc.text
     i = pos
-    honorific = cues.honorific.match(doc.keyed, i, limit)
-    if honorific:
+    # "đồng chí Thượng úy Đỗ Minh Tuấn", "Comrade Lieutenant Colonel X": honorific and rank, in any number.
+    while honorific := cues.honorific.match(doc.keyed, i, limit):
         i = honorific.end()
     skipped = 0
     while True:
@@ -350,17 +352,18 @@ def _name_after(doc: _Doc, cues: _Cues, pos: int, limit: int) -> TextFact | None
             return None
         skipped += 1
         i = word.end()
-        honorific = cues.honorific.match(doc.keyed, i, limit)
-        if honorific:
+        while honorific := cues.honorific.match(doc.keyed, i, limit):
             i = honorific.end()
     words: list[re.Match[str]] = []
     while i < limit and len(words) < 6:
         word = _WORD.match(text, i, limit)
         if word is None or not word.group()[0].isupper():
             break
+        if text.startswith(":", word.end()):  # "... Hoài      Chair: ...": the next cell's label
+            break
         words.append(word)
         gap = re.match(r"[ \t]+", text[word.end() : limit])
-        if gap is None:
+        if gap is None or "\t" in gap.group() or len(gap.group()) > 2:  # a table cell ends the name
             break
         i = word.end() + gap.end()
     if 2 <= len(words) < 4 and words[-1].end() == limit and text.startswith("\n", limit):
@@ -379,7 +382,17 @@ def _name_after(doc: _Doc, cues: _Cues, pos: int, limit: int) -> TextFact | None
 
 
 def _person(doc: _Doc, cues: _Cues, field: str) -> TextFact | None:
+    cell_secretary = re.compile(r"[ \t]*(?:[-–•*+]\s*|\d+[.)]\s*|[a-z][.)]\s*)?" + _alt(_merged("cell_secretary_labels")))
     for match in cues.label[field].finditer(doc.keyed):
+        # "Секретарь ячейки: X", "Cell secretary: X" name the cell's secretary, who chairs, not the minute-taker.
+        if field == "secretary" and cell_secretary.match(doc.keyed, match.start()):
+            continue
+        # "SECRETARY: A Thiên      MINUTE-TAKER: Y Bli": beside a minute-taker, "secretary" is the cell's.
+        line = doc.keyed[_line_start(doc.text, match.start()) : _line_end(doc.text, match.end())]
+        if field == "secretary" and len(cues.label["secretary"].findall(line)) > 1 and re.search(
+            r"(?<!\w)(?:secretary|секретарь)[ \t]*:[ \t]*$", doc.keyed[match.start() : match.end()]
+        ):
+            continue
         found = _name_after(doc, cues, match.end(), _line_end(doc.text, match.end()))
         if found is not None:
             return found
@@ -409,8 +422,9 @@ def _person_by_verb(doc: _Doc, cues: _Cues, verbs: Sequence[str]) -> TextFact | 
         between = doc.flat[found.end : min(limit, found.end + 100)]
         hit = verb.search(between)
         # The verb belongs to this name only when no other honorific comes first.
-        if hit and not re.search(
-            _alt(_merged("honorifics")) + r"\.?[ \t]+[A-ZĐ]", doc.text[found.end : found.end + hit.start()]
+        other = re.compile(r"(?<!\w)" + _alt(_merged("honorifics")) + r"\.?[ \t]+")
+        if hit and not any(
+            doc.text[m.end() : m.end() + 1].isupper() for m in other.finditer(doc.keyed, found.end, found.end + hit.start())
         ):
             return found
     return None
@@ -425,6 +439,20 @@ def _signature(doc: _Doc, cues: _Cues) -> tuple[TextFact | None, TextFact | None
     chair = secretary = None
     for i, line in enumerate(lines):
         cells = [c for c in re.split(r"\t+|[ ]{2,}", line.group().strip()) if c]
+        # "MINUTE-TAKER: Pả Kăn Bi      SECRETARY OF THE CELL: Hồ Văn Nghĩa": label and name in one cell.
+        for cell in re.finditer(r"[^\t]+?(?=\t|[ ]{2,}|$)", line.group()):
+            label, colon, rest = cell.group().partition(":")
+            k = key(label).strip()
+            role = "chair" if k in chair_words else "secretary" if k in secretary_words else None
+            if role and colon and rest.strip():
+                start = line.start() + cell.start() + len(label) + 1
+                found = _name_after(doc, cues, start, line.start() + cell.end())
+                if found is not None and role == "chair":
+                    chair = chair or found
+                elif found is not None:
+                    secretary = secretary or found
+        if chair or secretary:
+            break
         roles = []
         for cell in cells:
             k = key(cell).strip(" :")
@@ -672,14 +700,14 @@ def _attendance(doc: _Doc, cues: _Cues) -> Attendance:
         rf"(?<![\d/])(?P<n>\d{{1,4}})[ \t]*(?:/|of|из|trên)[ \t]*(?:the cell's[ \t]*|its[ \t]*|the[ \t]*)?(?P<t>\d{{1,4}})[^\n.\d]{{0,30}}?{present}",
         keyed,
     )
+    plain = re.search(
+        rf"{present}[ \t]*:?[ \t]*\n?[ \t]*(?:by[ \t]+|all[ \t]+|все[ \t]+|ca[ \t]+)?(?P<n>{n})(?![\d/]|[.)][ \t])", keyed
+    )
+    if ratio is not None and plain is not None and plain.start() < ratio.start() - 40 and "\n" not in plain.group():
+        ratio = None  # "present 7 comrades ... 36/40 militiamen trained": the first count is the meeting's
     take("present", ratio)
     take("total_members", ratio, "t")
-    take(
-        "present",
-        re.search(
-            rf"{present}[ \t]*:?[ \t]*\n?[ \t]*(?:by[ \t]+|all[ \t]+|все[ \t]+|ca[ \t]+)?(?P<n>{n})(?![\d/])", keyed
-        ),
-    )
+    take("present", plain)
     take(
         "present",
         re.search(rf"(?<![\d/])(?P<n>{n})[ \t]+(?:{members}[ \t]+)?(?:were|was|da|deu)[ \t]+{present}", keyed),
@@ -707,7 +735,7 @@ def _attendance(doc: _Doc, cues: _Cues) -> Attendance:
     take("absent_with_reason", re.search(rf"{counted}{words3}(?<!khong )(?<!khong co )(?<!без ){with_reason}", keyed))
     take("absent_without_reason", re.search(rf"{absent_n}{words3}{no_reason}", keyed))
     # Inside an absence clause: "vắng 4 đồng chí (3 có lý do, 1 không có lý do)", "Vắng 2: 1 có lý do ...".
-    in_clause = rf"{absent}\w*[^\n.]{{0,60}}?(?<![\d/])(?P<n>{n})[ \t]+(?:{members}[ \t]+)?"
+    in_clause = rf"{absent}\w*[^\n.]{{0,60}}?(?<=[(:,;])[ \t]*(?P<n>{n})[ \t]+(?:{members}[ \t]+)?"
     take("absent_without_reason", re.search(rf"{in_clause}{no_reason}", keyed))
     take("absent_with_reason", re.search(rf"{in_clause}(?<!khong )(?<!khong co )(?<!без ){with_reason}", keyed))
     take("absent_with_reason", re.search(rf"{absent_n}{words3}(?<!khong )(?<!khong co )(?<!без ){with_reason}", keyed))

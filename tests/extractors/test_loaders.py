@@ -20,7 +20,6 @@ from extractors.document import LoadError, RawDocument
 from extractors.loaders import load
 from extractors.loaders.encodings import encode_text
 from extractors.normalise import clean, normalise
-from extractors.pipeline import process
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -285,6 +284,8 @@ def test_docx_broken_files_raise(tmp_path, make, message):
 
 
 def test_empty_docx_fails_with_a_clear_message(tmp_path):
+    from extractors.pipeline import process  # the spaCy pipeline: imported only here
+
     path = _write(tmp_path, "empty.docx", _docx_bytes(Document()))
     assert load(path).blocks == []
     result = process(path)

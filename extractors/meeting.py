@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict
 
 from extractors.datafiles import load_toml
 from extractors.header import TitleMatch, key
+from extractors.regex_util import trie_pattern
 from models.records import (
     Absentee,
     Attendance,
@@ -102,8 +103,7 @@ def _alt(words: Sequence[str]) -> str:
 
 @cache
 def _alt_of(words: tuple[str, ...]) -> str:
-    keyed = sorted({key(w) for w in words if w}, key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(w) for w in keyed) + ")"
+    return "(?:" + trie_pattern({key(w) for w in words if w}) + ")"
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,8 @@ def _cues(lang: str) -> _Cues:
         rf"|[:.](?P<m2>[0-5]\d)(?![\d/]|\.\d))(?:[ \t]*(?P<ampm>{_alt(am_pm)}))?(?![\w/])"
     )
     words = sorted({key(w) for d in every for w in d.number_words}, key=len, reverse=True)
-    number = r"(?:\d{1,4}|" + "|".join(re.escape(w) for w in words) + r")"
+    # number words are whole words: "phải" holds "hai", "năm" (year) is only a number standing alone
+    number = r"(?:\d{1,4}|(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w))"
     return _Cues(
         data=data,
         label=label,

@@ -128,30 +128,36 @@ def _tone_maps() -> tuple[dict[str, tuple[str, str]], dict[tuple[str, str], str]
 @cache
 def _placement_re() -> re.Pattern[str]:
     split, _ = _tone_maps()
-    toned = "".join(split)
-    o_marks = "".join(ch for ch, (v, _) in split.items() if v == "o")
-    u_marks = "".join(ch for ch, (v, _) in split.items() if v == "u")
     a_e = "".join(ch for ch, (v, _) in split.items() if v in "ae")
     y_marks = "".join(ch for ch, (v, _) in split.items() if v == "y")
-    letters = f"a-zđ{toned}ăâêôơư"
-    # oa, oe, uy with the tone on the second vowel, ending the syllable (no final consonant), not
-    # after another vowel ("ngoéo") nor, for uy, after q ("quý": u belongs to the onset "qu").
-    return re.compile(
-        f"(?<![{letters}])(?:[b-df-hj-np-tv-zđ]{{0,3}})(?:(?P<o>o)(?P<ae>[{a_e}])|(?<!q)(?P<u>u)(?P<y>[{y_marks}]))"
-        f"(?![{letters}])"
-        f"|(?P<ignore>[{o_marks}{u_marks}])"
-    )
+    # oa, oe, uy with the tone on the second vowel, ending the syllable (no final consonant); the
+    # start of the syllable is checked in _unify_tone. Starting the pattern at the vowel pair keeps
+    # the scan fast (a pattern anchored at every word start ran at 4 MB/s, this one at ~40).
+    return re.compile(f"o[{a_e}](?![{_letters()}])|u[{y_marks}](?![{_letters()}])")
+
+
+@cache
+def _letters() -> str:
+    split, _ = _tone_maps()
+    return f"a-zđ{''.join(split)}ăâêôơư"
+
+
+@cache
+def _onset_re() -> re.Pattern[str]:
+    # What may precede the vowel pair in its syllable: up to three consonants from the word start,
+    # not another vowel ("ngoéo") and, for uy, not q ("quý": u belongs to the onset "qu").
+    return re.compile(f"(?<![{_letters()}])[b-df-hj-np-tv-zđ]{{0,3}}$")
 
 
 def _unify_tone(match: re.Match[str]) -> str:
     whole = match.group()
-    if match.group("ignore"):
+    text, start = match.string, match.start()
+    onset = _onset_re().search(text, max(0, start - 3), start)
+    if onset is None or (whole[0] == "u" and start > 0 and text[start - 1] == "q"):
         return whole
     split, join = _tone_maps()
-    second = whole[-1]
-    vowel, mark = split[second]
-    first = join[(whole[-2], mark)]
-    return whole[:-2] + first + vowel
+    vowel, mark = split[whole[1]]
+    return join[(whole[0], mark)] + vowel
 
 
 def fold(text: str) -> str:

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict
 
 from extractors.datafiles import load_toml
 from extractors.header import key
+from extractors.regex_util import trie_pattern
 from models.records import PoliticalTasks, SpanFact
 
 LANGS = ("vi", "ru", "en")
@@ -74,8 +75,7 @@ class _Patterns:
 
 
 def _alt(words: Sequence[str]) -> re.Pattern[str]:
-    keyed = sorted({key(w) for w in words}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in keyed) + ")")
+    return re.compile(r"(?<!\w)" + trie_pattern({key(w) for w in words}))
 
 
 @cache

@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict
 
 from extractors.datafiles import load_toml
 from extractors.header import key
+from extractors.regex_util import trie_pattern
 from models.records import Keyphrase, SpanFact, Topic
 
 LANGS = ("vi", "ru", "en")
@@ -85,8 +86,7 @@ def _matcher(lang: str) -> _Matcher:
         for word in words:
             topic_of.setdefault(key(word), topic)
     tail = r"(?!\w)" if data.match == "word" else ""
-    alternation = "|".join(re.escape(w) for w in sorted(topic_of, key=len, reverse=True))
-    return _Matcher(re.compile(rf"(?<!\w)(?:{alternation}){tail}"), topic_of)
+    return _Matcher(re.compile(rf"(?<!\w){trie_pattern(topic_of)}{tail}"), topic_of)
 
 
 def extract_topics(

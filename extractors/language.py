@@ -50,21 +50,38 @@ def _signals() -> tuple[dict[str, str], dict[str, str]]:
     return letter_lang, word_lang
 
 
+_VOTE_MEMO: dict[str, tuple[str | None, float]] = {}
+_MEMO_LIMIT = 200_000
+
+
+def _vote(token: str, letter_lang: dict[str, str], word_lang: dict[str, str]) -> tuple[str | None, float]:
+    """The language a word votes for and the weight of its vote (words repeat: memoised)."""
+    word = token.lower()
+    lang = next((letter_lang[ch] for ch in word if ch in letter_lang), None)
+    if lang:
+        return lang, 1.0
+    if word in word_lang:
+        return word_lang[word], _UNMARKED_WEIGHT
+    if word.isascii() and not (len(word) <= 5 and token.isupper()):  # symbols: NQ, TW, KH
+        shape = "vi" if _VI_SYLLABLE.fullmatch(word) else "en"
+        return shape, _SHAPE_WEIGHT[shape]
+    return None, 0.0
+
+
 def language_scores(text: str) -> dict[str, float]:
     """Return each language's share of the votes (0 when the text has no words)."""
     letter_lang, word_lang = _signals()
     votes = dict.fromkeys(LANGUAGES, 0.0)
     sample = _SYMBOLIC.sub(" ", text[:_SAMPLE])
-    for match in _WORD.finditer(sample):
-        word = match.group().lower()
-        lang = next((letter_lang[ch] for ch in word if ch in letter_lang), None)
-        if lang:
-            votes[lang] += 1.0
-        elif word in word_lang:
-            votes[word_lang[word]] += _UNMARKED_WEIGHT
-        elif word.isascii() and not (len(word) <= 5 and match.group().isupper()):  # symbols: NQ, TW, KH
-            shape = "vi" if _VI_SYLLABLE.fullmatch(word) else "en"
-            votes[shape] += _SHAPE_WEIGHT[shape]
+    memo = _VOTE_MEMO
+    for word in _WORD.findall(sample):
+        vote = memo.get(word)
+        if vote is None:
+            if len(memo) > _MEMO_LIMIT:
+                memo.clear()  # bounded: a batch of 10,000 documents must not grow memory
+            vote = memo[word] = _vote(word, letter_lang, word_lang)
+        if vote[0]:
+            votes[vote[0]] += vote[1]
     total = sum(votes.values())
     return {lang: round(v / total, 4) if total else 0.0 for lang, v in votes.items()}
 

@@ -35,9 +35,9 @@ THRESHOLD = 0.35
 TOPIC_THRESHOLDS = {"political_tasks": 0.5}
 _SCALE = 2.2
 _EVIDENCE = 3
-# Keyphrases come from the first 60,000 characters: enough for any resolution or minutes (a 40-page
-# report's recurring phrases are all there), and the cost stays bounded on a 5 MB appendix.
-_KEYPHRASE_SPAN = 60_000
+# Keyphrases come from the first 20,000 characters (about 4,000 words): a resolution or minutes is
+# shorter, a long report states its recurring phrases early, and the cost stays bounded on 5 MB.
+_KEYPHRASE_SPAN = 20_000
 
 
 class TopicEntry(BaseModel):

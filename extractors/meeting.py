@@ -178,6 +178,7 @@ class _Doc:
     text: str
     keyed: str  # key(text): same offsets
     flat: str = ""  # keyed with the line breaks of wrapped prose read as spaces: same offsets
+    opening: list[tuple[int, int]] | None = None  # _opening_lines, computed once
 
     def __post_init__(self) -> None:
         if not self.flat:
@@ -435,10 +436,18 @@ def _signature(doc: _Doc, cues: _Cues) -> tuple[TextFact | None, TextFact | None
     """Names under the signature labels at the end ("THƯ KÝ      CHỦ TRÌ" / "Nguyễn Thị Trang  Lò Thị Hương")."""
     chair_words = {key(w) for w in _merged("signature_chair")}
     secretary_words = {key(w) for w in _merged("signature_secretary")}
-    lines = [m for m in re.finditer(r"[^\n]*", doc.text, 0)][-60:]
+    tail = len(doc.text)
+    for _ in range(61):  # the last 60 lines only: a long document is not split whole
+        tail = doc.text.rfind("\n", 0, tail)
+        if tail == -1:
+            break
+    lines = list(re.compile(r"[^\n]*").finditer(doc.text, max(0, tail + 1)))[-60:]
     lines = [m for m in lines if m.group().strip()]
     chair = secretary = None
+    any_role = _signature_words()
     for i, line in enumerate(lines):
+        if not any_role.search(doc.keyed, line.start(), line.end()):
+            continue
         cells = [c for c in re.split(r"\t+|[ ]{2,}", line.group().strip()) if c]
         # "MINUTE-TAKER: Pả Kăn Bi      SECRETARY OF THE CELL: Hồ Văn Nghĩa": label and name in one cell.
         for cell in re.finditer(r"[^\t]+?(?=\t|[ ]{2,}|$)", line.group()):
@@ -478,6 +487,11 @@ def _signature(doc: _Doc, cues: _Cues) -> tuple[TextFact | None, TextFact | None
         if chair or secretary:
             break
     return chair, secretary
+
+
+@cache
+def _signature_words() -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + _alt(_merged("signature_chair") + _merged("signature_secretary")))
 
 
 @cache
@@ -549,6 +563,8 @@ def _is_time(match: re.Match[str]) -> bool:
 def _opening_lines(doc: _Doc, cues: _Cues) -> list[tuple[int, int]]:
     """Line ranges that give the meeting's date and time: labelled time lines, the opening sentence,
     then (news) sentences that name the meeting."""
+    if doc.opening is not None:
+        return doc.opening
     ranges: list[tuple[int, int]] = []
     zone = min(len(doc.text), 5000)
     for match in cues.label["time"].finditer(doc.keyed, 0, zone):
@@ -560,6 +576,7 @@ def _opening_lines(doc: _Doc, cues: _Cues) -> list[tuple[int, int]]:
     for match in re.finditer(_alt(_merged("meeting_words")), doc.flat[:zone]):
         start = max(doc.flat.rfind(". ", 0, match.start()) + 1, _line_start(doc.flat, match.start()))
         ranges.append((start, _sentence_end(doc.flat, match.start())))
+    doc.opening = ranges
     return ranges
 
 
@@ -792,6 +809,8 @@ def _attendance_table(doc: _Doc, keyed: str, data: MeetingData) -> dict[str, Int
         "absent_with_reason": _alt(data.reason_cues),
         "exempt": _alt(data.exempt_cues),
     }
+    if not re.search(r"^[ \t]*\d{1,4}[ \t]*$", keyed, re.M):
+        return {}  # no line holds a number alone: no table
     lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]*", keyed) if m.group().strip()]
     for i in range(len(lines)):
         labels: list[str | None] = []

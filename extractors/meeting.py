@@ -743,26 +743,33 @@ def _attendance(doc: _Doc, cues: _Cues) -> Attendance:
     absent_n = rf"{absent}\w*[ \t]*:?[ \t]*(?P<n>{n})(?:[ \t]+{members})?"
     # A count ends at a member word or punctuation: "không lý do hai tháng liền" is no count.
     counts = rf"(?![\d/])(?=[ \t]*(?:{members}|[,;.:()\n]|$))"
-    take("absent_without_reason", re.search(rf"{no_reason}[ \t]*:?[ \t]*\n?[ \t]*(?P<n>{n}){counts}", keyed))
+    take("absent_without_reason", re.search(rf"{no_reason}[ \t]*[:—–-]?[ \t]*\n?[ \t]*(?P<n>{n}){counts}", keyed))
     take("absent_without_reason", re.search(rf"{counted}{words3}{no_reason}", keyed))
     # "có lý do" must not be the tail of "không có lý do"; "без уважительной" not read as "уважительной".
+    # "Hai đảng viên vắng mặt đều có lý do: một người đi viện, ...": the count before the cue first.
+    take("absent_with_reason", re.search(rf"{counted}{words3}(?<!khong )(?<!khong co )(?<!без ){with_reason}", keyed))
     take(
         "absent_with_reason",
-        re.search(rf"(?<!khong )(?<!khong co )(?<!без ){with_reason}[ \t]*:?[ \t]*\n?[ \t]*(?P<n>{n}){counts}", keyed),
+        re.search(rf"(?<!khong )(?<!khong co )(?<!без ){with_reason}[ \t]*[:—–-]?[ \t]*\n?[ \t]*(?P<n>{n}){counts}", keyed),
     )
-    take("absent_with_reason", re.search(rf"{counted}{words3}(?<!khong )(?<!khong co )(?<!без ){with_reason}", keyed))
     take("absent_without_reason", re.search(rf"{absent_n}{words3}{no_reason}", keyed))
     # Inside an absence clause: "vắng 4 đồng chí (3 có lý do, 1 không có lý do)", "Vắng 2: 1 có lý do ...".
-    in_clause = rf"{absent}\w*[^\n.]{{0,60}}?(?<=[(:,;])[ \t]*(?P<n>{n})[ \t]+(?:{members}[ \t]+)?"
+    # ... or after "and": "three members were absent with leave and one without leave".
+    mark = r"(?:(?<=[(:,;])|(?<=\band)|(?<=\bva)|(?<=\bи))"
+    in_clause = rf"{absent}\w*[^\n.]{{0,60}}?{mark}[ \t]*(?P<n>{n})[ \t]+(?:{members}[ \t]+)?"
     take("absent_without_reason", re.search(rf"{in_clause}{no_reason}", keyed))
     take("absent_with_reason", re.search(rf"{in_clause}(?<!khong )(?<!khong co )(?<!без ){with_reason}", keyed))
     take("absent_with_reason", re.search(rf"{absent_n}{words3}(?<!khong )(?<!khong co )(?<!без ){with_reason}", keyed))
+    if "absent_with_reason" not in found:
+        single = _single_absentee(doc, keyed, absent, with_reason)
+        if single is not None:
+            found["absent_with_reason"] = single
     exempt = _alt(data.exempt_cues)
     # Written-out zeros first: "Absent without leave: none", "освобождённых от посещения собраний
     # нет", "отсутствующих нет" (nobody absent at all).
     zero_before = _alt(data.zero_before)
     for name, cue in (("absent_without_reason", no_reason), ("exempt", exempt)):
-        match = re.search(rf"{cue}\w*(?:[ \t]+[^\W\d_]+){{0,3}}?[ \t]*[:—–-]?[ \t]*{zero}", keyed)
+        match = re.search(rf"{cue}\w*(?:[ \t]+[^\W\d_]+){{0,3}}?[ \t]*[:—–-]?[ \t]*\n?[ \t]*{zero}", keyed)
         # "không có đảng viên miễn sinh hoạt", "no member was absent without leave"
         match = match or re.search(
             rf"(?<!\w)(?P<z>{zero_before})[ \t]+(?:{members}[ \t]+)?(?:[^\W\d_]+[ \t]+){{0,2}}?{cue}", keyed
@@ -786,6 +793,22 @@ def _attendance(doc: _Doc, cues: _Cues) -> Attendance:
     absentees = _absentees(doc, cues, zone_end)
     _derive_counts(found, absentees)
     return Attendance(**found, absentees=absentees)
+
+
+def _single_absentee(doc: _Doc, keyed: str, absent: str, with_reason: str) -> IntFact | None:
+    """One named member absent with a reason and no count: "đồng chí Trần Văn Bình vắng có lý do",
+    "Comrade Huỳnh Văn Tài absent with leave", "учительница Лыонг Тхи Тхао отсутствовала по
+    уважительной причине". A plural subject ("Hai đảng viên vắng mặt") has no name before the cue."""
+    pattern = rf"(?<!\w){absent}\w*[ \t]+(?:[^\W\d_]+[ \t]+){{0,2}}?(?<!khong )(?<!khong co )(?<!без ){with_reason}"
+    for match in re.finditer(pattern, keyed):
+        before = doc.text[max(0, match.start() - 60) : match.start()].rstrip(" \t,")
+        name = re.search(r"(?:[A-ZĐÀ-ÝА-ЯЁ][^\W\d_]*[ \t]+){1,4}[A-ZĐÀ-ÝА-ЯЁ][^\W\d_]*$", before)
+        plural = re.match(r"(?:отсутствовали|were)\b", keyed[match.start() : match.start() + 14])
+        singular = re.match(r"(?:отсутствовал|отсутствовала|was)\b", keyed[match.start() : match.start() + 14])
+        if (name is not None or singular) and not plural:
+            start = match.start() if name is None else max(0, match.start() - 60) + name.start()
+            return IntFact(text=doc.text[start : match.end()], start=start, end=match.end(), value=1, derived=True)
+    return None
 
 
 def _derive_counts(found: dict[str, IntFact], absentees: list[Absentee]) -> None:

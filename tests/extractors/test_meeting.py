@@ -83,6 +83,16 @@ ATTENDANCE = [
     ("en", "Of the\ncell's 24 members, 21 were present; 2 were absent with leave and 1 was absent without leave.",
      (24, 21, 2, 1, None)),
     ("en", "Present: 32 of 35 members of the cell; 3 absent with leave (on exam supervision).", (35, 32, 3, None, None)),
+    ("en", "Attendance: 12 of 13 members present; Comrade Huỳnh Văn Tài absent with leave (on duty at the ferry).",
+     (13, 12, 1, None, None)),
+    ("en", "The meeting began with 19/23 members present; three members were absent with leave and one without leave.",
+     (23, 19, 3, 1, None)),
+    ("en", "The cell has 18 members. Present: 17/18. Absent with leave: 1 (Comrade Mùa A Chống). Absent without leave:\n"
+     "none.", (18, 17, 1, 0, None)),
+    ("ru", "Всего в ячейке 13 членов партии. Присутствовали 12; отсутствовала по\nуважительной причине тов. Ву Тхи Хоа "
+     "(болеет).", (13, 12, 1, None, None)),
+    ("vi", "Hai đảng viên vắng mặt đều có lý do: một người đi viện, một người đi làm ăn xa. Có mặt 19/21 đảng viên.",
+     (21, 19, 2, None, None)),
     ("en", "Meeting from 14h00, present 7 comrades, absent Com. Hoàng Văn Ích. Training finished: 36/40 militiamen "
      "passed.", (None, 7, None, None, None)),
 ]

@@ -85,6 +85,9 @@ class MeetingData(BaseModel):
     signature_chair: list[str]
     signature_secretary: list[str]
     chair_prose: list[str]
+    place_articles: list[str]
+    place_stop_words: list[str]
+    place_localities: list[str]
     cell_secretary_labels: list[str]
     zero_before: list[str]
     yearless_cues: list[str]
@@ -662,13 +665,53 @@ def _yearless(doc: _Doc, cues: _Cues, start: int, end: int, reference: str | Non
 
 def _place(doc: _Doc, cues: _Cues) -> TextFact | None:
     for match in cues.label["place"].finditer(doc.keyed, 0, min(len(doc.text), 5000)):
-        return _clause(doc, match.end())
+        return _place_clause(doc, cues, match.end())
     preps = _alt(cues.data.place_prepositions)
     for s, e in _opening_lines(doc, cues):
         match = re.search(rf"(?:^|[ \t,]){preps}[ \t]+(?=[^\W\d_])", doc.keyed[s:e])
         if match:
-            return _clause(doc, s + match.end())
+            return _place_clause(doc, cues, s + match.end())
     return None
+
+
+def _place_clause(doc: _Doc, cues: _Cues, pos: int) -> TextFact | None:
+    """The place from `pos`: across a wrapped line, without a leading article ("the"), up to a comma,
+    bracket, full stop (not of "No."), semicolon or a word that starts the next clause ("партийная
+    ячейка провела ..."), and on over a comma when the next part names a locality ("..., huyện Hải
+    Hậu, tỉnh Nam Định", "..., Dong Phong ward")."""
+    data = cues.data
+    article = re.match(rf"(?:{_alt(data.place_articles)})[ \t]+", doc.keyed[pos:]) if data.place_articles else None
+    if article:
+        pos += article.end()
+    end = _line_end(doc.flat, pos)
+    stop_words = rf"|[ \t]{_alt(data.place_stop_words)}(?!\w)" if data.place_stop_words else ""
+    boundary = re.compile(rf"[,;(]|(?<!\bno)(?<!\bso)(?<!№)\.(?:\s|$){stop_words}")
+    locality = re.compile(rf"[ \t]*(?:{_alt(data.place_localities)})(?!\w)") if data.place_localities else None
+    locality_end = re.compile(rf"(?<!\w)(?:{_alt(data.place_localities)})[ \t]*$") if data.place_localities else None
+    stop = end
+    i = pos
+    while True:
+        match = boundary.search(doc.flat, i, end)
+        if match is None:
+            stop = end
+            break
+        stop = match.start()
+        if match.group() == "," and locality is not None:
+            nxt = boundary.search(doc.flat, match.end(), end)
+            part_end = nxt.start() if nxt else end
+            part = doc.flat[match.end() : part_end]
+            if locality.match(part) or (locality_end is not None and locality_end.search(part)):
+                i = match.end()
+                continue
+        break
+    raw = doc.text[pos:stop]
+    value = " ".join(raw.split()).strip(" \t.")
+    if not value:
+        return None
+    lead = len(raw) - len(raw.lstrip())
+    start = pos + lead
+    end_pos = pos + len(raw.rstrip(" \t\n."))
+    return _fact(doc, start, end_pos, value)
 
 
 def _clause(doc: _Doc, pos: int) -> TextFact | None:

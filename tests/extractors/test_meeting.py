@@ -126,6 +126,25 @@ def test_meeting_date(lang, text, expected):
     assert _value(_meeting(text, lang).date) == expected
 
 
+PLACES = [
+    ("vi", "Hôm nay, vào hồi 14 giờ 00 ngày 28/10/2023, tại Phòng họp Hội đồng sư phạm Trường Tiểu học\nMường Mít, Chi bộ "
+     "tiến hành sinh hoạt.", "Phòng họp Hội đồng sư phạm Trường Tiểu học Mường Mít"),
+    ("vi", "Địa điểm: Hội trường Hợp tác xã nông nghiệp Hải Đường, huyện Hải Hậu, tỉnh Nam Định.\n",
+     "Hội trường Hợp tác xã nông nghiệp Hải Đường, huyện Hải Hậu, tỉnh Nam Định"),
+    ("vi", "Địa điểm: Nhà văn hóa tổ dân phố số 9 (tầng 2).\n", "Nhà văn hóa tổ dân phố số 9"),
+    ("en", "Place: the meeting room of Nam Phong Tea Joint Stock Company.\n", "meeting room of Nam Phong Tea Joint Stock Company"),
+    ("en", "Venue: cultural house of residential group No. 7, Dong Phong ward.\n",
+     "cultural house of residential group No. 7, Dong Phong ward"),
+    ("ru", "Сегодня, 12 мая 2024 года, в клубе пограничной заставы Ма Лу Тханг (уезд Фонг Тхо) состоялось собрание.",
+     "клубе пограничной заставы Ма Лу Тханг"),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", PLACES)
+def test_place(lang, text, expected):
+    assert _value(_meeting(text, lang).place) == expected
+
+
 def test_start_time_keeps_pm_across_abbreviation():
     text = "On November 25 the cell held its monthly meeting at 4:30 p.m. after the day shift; 16 of 17 members attended."
     assert _value(_meeting(text, "en", kind="news").start_time) == "16:30"

@@ -2,19 +2,23 @@
 
 The rules are those of corpus/README.md ("Rules for dates"). How the text is read:
 
-1. Each language's data file (`data/<lang>/dates.toml`) compiles to a few regexes (eyecite-style
-   patterns with stable ids such as `dates.vi.long.v1`); the numeric forms (`16/6/2022`,
-   `16.06.2022`, `2022-06-16`) are language-neutral. Every regex starts with a plain character test,
-   so `re` skips most of the text in C, and a language whose letters are absent is not run at all.
-2. Every match is a candidate: a date with its year (day or month precision), or a day and month
-   without one. Candidates that touch a document number (`exclude`) or a recurring day are dropped;
-   the rest are taken greedily, dated ones first, longer ones first.
+1. Each language's data file (`data/<lang>/dates.toml`) compiles to a few patterns with stable ids
+   (`dates.vi.long.v1`, `dates.en.mdy.v1` ...); the numeric forms (`16/6/2022`, `16.06.2022`,
+   `2022-06-16`) are language-neutral. Every pattern starts with a *lead*: a day number, an ISO year,
+   or a month word or name of one language. All patterns of all languages are joined into one regex
+   that starts with one character class, so the text is read once and `re` skips in C every position
+   that cannot start a date (a recurring day is found from its day number; the words before it are
+   checked backwards). The document's language only decides which patterns win a tie.
+2. Every match is a candidate: a date with its year (day or month precision), a day and month without
+   one, or a recurring day. A match that touches a document number (`exclude`) is no date; a match
+   that is an impossible date ("31/2/2023", "31 tháng 4 năm 2023") is dropped whole, its month too.
 3. Lists and ranges: the members before a date share its month and year and are read backwards from
    it ("ngày 24, 25/9/2022", "с 1 по 5 марта 2023 года", "from 1 to 5 March 2023"); month lists and
    "March 1 to 5, 2023" are read forwards by their own patterns.
 4. A day and month without a year needs a cue ("ngày 28/10", "до 15.05", "by January 10"), and takes
-   its year from a dated mention in the same sentence, else from the document's year; otherwise it is
-   dropped. Yearly days ("15/12 hằng năm") and holidays ("Quốc khánh 2/9") are not dates.
+   its year from a dated mention in the same sentence, else from the document's year (given, or read
+   from the document's own date line at its top); otherwise it is dropped. Yearly days ("15/12 hằng
+   năm") and holidays named by an anniversary ("kỷ niệm 79 năm Quốc khánh 2/9") are not dates.
 """
 
 from __future__ import annotations
@@ -22,9 +26,11 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -60,6 +66,9 @@ class Numeric(_Data):
     day_month_separators: list[str] = Field(min_length=1, description="Of a day and month without a year.")
     padded_month: bool = Field(default=False, description="A day and month without a year needs '05', not '5'.")
     month_day_fallback: bool = Field(default=False, description="6/16/2022 is read as June 16.")
+    number_prefixes: list[str] = Field(
+        default_factory=list, description="Words before a document number: 'Số 16/6/2022-QĐ' holds no date."
+    )
 
     @field_validator("day_month_separators")
     @classmethod
@@ -81,20 +90,26 @@ class Yearless(_Data):
     month_name_needs_cue: bool = Field(default=True, description="Also '28 октября', '16 tháng 6' need a cue.")
     yearly: list[str] = Field(default_factory=list, description="A day that recurs yearly is no date.")
     each_before: list[str] = Field(default_factory=list, description="'каждого 1 января': right before the day.")
-    holidays: list[str] = Field(default_factory=list, description="Holiday names: a cue for the day after them.")
+    holidays: list[str] = Field(
+        default_factory=list, description="Holiday names: the day and month after one (no cue between) is its name."
+    )
     anniversaries: list[str] = Field(default_factory=list, description="Before a holiday: its name, no date.")
     not_after: list[str] = Field(default_factory=list, description="Units after '16.6' that make it a number.")
 
 
 class Recurring(_Data):
-    templates: list[str] = Field(min_length=1, description="'{day_word} {day} hằng tháng': a monthly day.")
+    templates: list[str] = Field(
+        min_length=1,
+        description="'{day_word} {day} hằng tháng': a monthly day. Words before {day} are checked backwards "
+        "from the day; a template with nothing after {day} needs the day's ordinal ('on the 28th').",
+    )
 
     @field_validator("templates")
     @classmethod
     def _has_day(cls, value: list[str]) -> list[str]:
         for template in value:
-            if template.count("{day}") != 1:
-                raise ValueError(f"template needs exactly one {{day}}: {template!r}")
+            if template.split().count("{day}") != 1 or template.count("{day}") != 1:
+                raise ValueError(f"template needs exactly one {{day}}, as a word of its own: {template!r}")
         return value
 
 
@@ -104,6 +119,9 @@ class DateData(_Data):
     fold: dict[str, str] = Field(default_factory=dict, description="Letter -> all its diacritic variants.")
     ordinals: list[str] = Field(default_factory=list, description="Endings of an ordinal day: st, -го.")
     case_sensitive_names: bool = Field(default=False, description="Month names must be capitalised.")
+    typo_min_length: int = Field(
+        default=0, ge=0, description="Month names this long also match with a letter missing or two swapped (0: off)."
+    )
     month_first: bool = Field(default=False, description="The language writes 'June 16, 2022'.")
     words: Words = Field(default_factory=Words)
     months: list[Month] = Field(default_factory=list)
@@ -127,6 +145,9 @@ class DateData(_Data):
             raise ValueError("months: list each of the twelve months once")
         if not numbers and not self.words.month:
             raise ValueError("a language needs month names or a month word")
+        for template in self.recurring.templates:
+            if template.split()[-1] == "{day}" and not self.ordinals:
+                raise ValueError(f"{template!r} ends with the day: the language needs ordinals to find it")
         return self
 
 
@@ -148,11 +169,17 @@ _SP = "[ \\t\\u00a0]"
 _GAP = rf"{_SP}*(?:\n{_SP}*)?"
 _WS = rf"(?:{_SP}+(?:\n{_SP}*)?|\n{_SP}*)"
 _LETTER_AFTER = r"(?![^\W\d_])"
+_WORD_START = r"(?<![^\W\d_])"
 # A day or month number that does not continue a longer number: the look-behinds run after the first
 # digit (so `re` can still skip ahead on the digit) and reject "123/6/2022" and "1.16.6.2022".
-_NUM = r"[0-9](?<![0-9][0-9])(?<![0-9][./][0-9])[0-9]?(?![0-9])"
+_NUM_REST = r"(?<![0-9][0-9])(?<![0-9][./][0-9])[0-9]?(?![0-9])"
+_NUM = "[0-9]" + _NUM_REST
 _YEAR = r"[0-9]{4}(?![0-9])"
 _INNER = r"[0-9]{1,2}(?![0-9])"  # a month (or day) after a separator
+_ISO_REST = r"(?<![0-9][0-9])(?<![0-9][./\-][0-9])[0-9]{3}"
+_GROUP = re.compile(r"\(\?P<\w+>")
+# What follows a day number in a numeric date: a separator and the month ("/6", "/ 6", ".06").
+_SEP_DIGIT = rf"[/.\-–]{_GAP}[0-9]"
 
 
 def _char_class(char: str, fold: dict[str, str], *, case_sensitive: bool) -> str:
@@ -186,26 +213,50 @@ def _word(word: str, fold: dict[str, str], *, case_sensitive: bool, stem: bool =
     return body
 
 
-def _words(words: Iterable[str], fold: dict[str, str], *, case_sensitive: bool, stem: bool = False) -> str:
-    """Regex for any of `words`, longest first, led by one character class of their first letters.
-
-    `re` skips positions that fail a leading character class in C; an alternation of words would be
-    tried word by word at every position (three times slower on a Russian text). A word that starts
-    with a letter must start a word ("самая 2023" holds no "мая 2023"); checked right after the
-    first letter, which also drops most positions inside words early.
-    """
+def _words_lead(
+    words: Iterable[str], fold: dict[str, str], *, case_sensitive: bool, stem: bool = False
+) -> tuple[str, str]:
+    """Regex for any of `words` as (class of their first letters, the rest): see `_words`."""
     by_first: dict[str, list[str]] = {}
     for word in sorted(set(words), key=lambda w: (-len(w), w)):
         by_first.setdefault(_char_class(word[0], fold, case_sensitive=case_sensitive), []).append(word)
     if not by_first:
-        return "(?!)"
+        return "(?!)", ""
     firsts = "".join(cls[1:-1] if cls.startswith("[") else cls for cls in by_first)
+    every = [w for group in by_first.values() for w in group]
+    # Checked once before the words are told apart: a word starts a word, and its second letter is
+    # one of the words' second letters (most positions fail here: inside words, other words).
+    gate = r"(?<![^\W\d_].)" if all(w[0].isalpha() for w in every) else ""
+    if all(len(w) > 1 for w in every):
+        seconds = "".join(
+            "\\s" if w[1] == " " else _char_class(w[1], fold, case_sensitive=case_sensitive).strip("[]") for w in every
+        )
+        gate += f"(?=[{seconds}])"
     branches = []
     for first, group in by_first.items():
         tails = "|".join(_word(w, fold, case_sensitive=case_sensitive, stem=stem)[len(first) :] for w in group)
-        word_start = r"(?<![^\W\d_].)" if group[0][0].isalpha() else ""
-        branches.append(f"(?<={first}){word_start}(?:{tails})")
-    return f"(?:[{firsts}](?:{'|'.join(branches)}))"
+        word_start = r"(?<![^\W\d_].)" if group[0][0].isalpha() and not gate.startswith("(?<!") else ""
+        branches.append(f"(?<={first}){word_start}(?:{tails})" if len(by_first) > 1 else f"{word_start}(?:{tails})")
+    return f"[{firsts}]", f"{gate}(?:{'|'.join(branches)})"
+
+
+def _words(words: Iterable[str], fold: dict[str, str], *, case_sensitive: bool, stem: bool = False) -> str:
+    """Regex for any of `words`, longest first, led by one character class of their first letters.
+
+    `re` skips positions that fail a leading character class in C; an alternation of words would be
+    tried word by word at every position. A word that starts with a letter must start a word ("самая
+    2023" holds no "мая 2023"); checked right after the first letter, which also drops most positions
+    inside words early.
+    """
+    first, rest = _words_lead(words, fold, case_sensitive=case_sensitive, stem=stem)
+    return f"(?:{first}{rest})" if rest else first
+
+
+def _strip_groups(regex: str) -> str:
+    """The regex without its named groups (the scanning regex only locates; groups are read later)."""
+    if "(?P=" in regex:
+        raise ValueError("patterns may not use back references")
+    return _GROUP.sub("(?:", regex)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -234,28 +285,52 @@ class _Cand:
     needs_cue: bool  # without a year: numeric or words that may be a count ("16 tháng 6")
     sep: str = ""  # separator of a numeric day-month ("28/10")
     padded: bool = True  # month written with two digits ("15.05")
-    rank: int = 0
+    recurring: RecurringDate | None = None
 
     @property
     def start(self) -> int:
-        return self.parts[0].start
+        return self.parts[0].start if self.parts else self.recurring.start  # type: ignore[union-attr]
 
     @property
     def end(self) -> int:
-        return self.parts[-1].end
+        return self.parts[-1].end if self.parts else self.recurring.end  # type: ignore[union-attr]
 
     @property
     def dated(self) -> bool:
         return self.parts[-1].year is not None
 
 
+# A builder turns a match into candidates: None when the match is no date here (the text is read on
+# from the next character), [] when it is an impossible date (the whole match is skipped).
+_Build = Callable[[re.Match[str], "_Run"], "list[_Cand] | None"]
+
+
 @dataclass(frozen=True, slots=True)
-class _Pattern:
-    """One compiled form: its id, its regex, and how a match becomes candidates."""
+class _Lead:
+    """How a pattern starts: a first character class, the rest of the lead, and the lead with groups."""
+
+    key: str
+    first: str
+    rest: str
+    grouped: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Branch:
+    """One pattern: its id, its lead, what follows the lead, and how a match becomes candidates."""
 
     producer: str
-    regex: re.Pattern[str]
-    build: Callable[[re.Match[str], _Run], list[_Cand]]
+    lead: _Lead
+    tail: str
+    build: _Build
+    # After a day number: how the tail may start right after it ("/6", "»", "th"), and after spaces
+    # ("/ 6", the first two letters of "tháng" and of the month names), as regexes. The scanning regex
+    # tries the tails only after a number that one of them follows: most numbers are no day.
+    follows: tuple[str, str] = ("", "")
+    regex: re.Pattern[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "regex", re.compile(self.lead.grouped + self.tail))
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,14 +339,13 @@ class _Lang:
 
     code: str
     data: DateData
-    patterns: tuple[_Pattern, ...]
-    recurring: tuple[re.Pattern[str], ...]
-    trigger: re.Pattern[str]  # any of the language's own letters-words: run its patterns at all?
+    recurring: tuple[_Branch, ...]
+    patterns: tuple[_Branch, ...]
     month_of: dict[str, int]
-    names_rx: str
     chain: re.Pattern[str]  # list/range members ending right before a date
     unit: re.Pattern[str]  # one member of such a chain
-    chain_tail: re.Pattern[str]  # cheap test: does the text before a date end with a connector?
+    chain_tail: re.Pattern[str]  # does the text before a date end with a connector?
+    chain_cue: re.Pattern[str] | None  # a word a list needs somewhere ("ngày", "từ"), if any
     range_words: frozenset[str]
     cue_before: re.Pattern[str]
     yearly: re.Pattern[str] | None
@@ -279,9 +353,24 @@ class _Lang:
     holiday: re.Pattern[str] | None
     anniversary: re.Pattern[str] | None
     not_after: re.Pattern[str] | None
+    # Plain spellings of the month word ("tháng", "THANG"): a text in another language that holds
+    # none of them is read without the patterns that start with that word.
+    month_word_spellings: tuple[str, ...]
 
     def month(self, name: str) -> int:
         return self.month_of[name.casefold()]
+
+
+@dataclass(frozen=True, slots=True)
+class _Reader:
+    """Everything one document language needs: its languages in order, and the joined scanning regex."""
+
+    langs: tuple[_Lang, ...]
+    branches: tuple[_Branch, ...]
+    scan: re.Pattern[str]
+    order: list[tuple[_Branch, ...]]  # scan's group index -> the branch it ends, then the others of its lead
+    chain_tail: re.Pattern[str]
+    month_day_fallback: bool
 
 
 @dataclass(slots=True)
@@ -289,10 +378,11 @@ class _Run:
     """State of one call: the text and the languages in the order they are tried."""
 
     text: str
-    langs: tuple[_Lang, ...]
-    month_day_fallback: bool
-    suffix: re.Pattern[str]
-    extra: list[_Cand] = field(default_factory=list)
+    reader: _Reader
+
+    @property
+    def langs(self) -> tuple[_Lang, ...]:
+        return self.reader.langs
 
 
 # ----------------------------------------------------------------------------------------------
@@ -315,10 +405,15 @@ def _valid(year: int | None, month: int, day: int | None) -> bool:
     return 1 <= day <= _DAYS_IN_MONTH[month]
 
 
-def _suffix_end(run: _Run, end: int) -> int:
-    """End of a date including a following "года" / "г." (Russian: part of the date's text)."""
-    match = run.suffix.match(run.text, end)
-    return match.end() if match else end
+_NUM_LEAD = _Lead("num", "[0-9]", _NUM_REST, f"(?P<d>{_NUM})")
+_ISO_LEAD = _Lead("iso", "[0-9]", _ISO_REST, f"(?P<y>[0-9]{_ISO_REST})")
+_ISO_TAIL = r"-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})(?![0-9])"
+
+
+def _word_lead(key: str, words: Iterable[str], fold: dict[str, str], *, case_sensitive: bool, group: str = "") -> _Lead:
+    first, rest = _words_lead(words, fold, case_sensitive=case_sensitive)
+    whole = f"(?:{first}{rest})"
+    return _Lead(key, first, rest, f"(?P<{group}>{whole})" if group else whole)
 
 
 def _compile(code: str) -> _Lang:
@@ -336,63 +431,112 @@ def _compile(code: str) -> _Lang:
             forms = [name, name.upper()] if cs else [name]
             name_forms.extend(forms)
             month_of[name.casefold()] = month.number
+    if data.typo_min_length:
+        spelled = set(month_of)
+        for month in data.months:
+            for name in month.names:
+                if len(name) < data.typo_min_length or not name.isalpha():
+                    continue
+                for typo in _typos(name):
+                    if typo.casefold() not in spelled and typo.casefold() not in month_of:
+                        name_forms.extend([typo, typo.upper()] if cs else [typo])
+                        month_of[typo.casefold()] = month.number
     names_rx = words(name_forms, names=True) if name_forms else "(?!)"
     day_w = words(data.words.day) if data.words.day else "(?!)"
     month_w = words(data.words.month) if data.words.month else "(?!)"
     year_w = words(data.words.year) if data.words.year else "(?!)"
     of_w = words(data.words.between_day_and_month) if data.words.between_day_and_month else "(?!)"
-    ordinal = f"(?:{'|'.join(re.escape(o) for o in sorted(data.ordinals, key=len, reverse=True))})?"
-    if not data.ordinals:
-        ordinal = ""
-    conn_words = data.connectors.lists + data.connectors.ranges
-    conn = words(conn_words)
+    ordinal_any = "|".join(re.escape(o) for o in sorted(data.ordinals, key=len, reverse=True))
+    ordinal = f"(?:{ordinal_any})?" if data.ordinals else ""
+    ordinal_follows = ordinal_any or "(?!)"
+    conn = words(data.connectors.lists + data.connectors.ranges)
     seps = "".join(re.escape(s) for s in data.numeric.day_month_separators)
-    patterns: list[_Pattern] = []
+    patterns: list[_Branch] = []
 
     if data.words.month:  # Vietnamese: ngày 16 tháng 6 năm 2022; tháng 10/2023
         long_id, month_id = f"dates.{code}.long.v1", f"dates.{code}.month.v1"
-        long_rx = re.compile(
-            rf"(?P<d>{_NUM})(?:{_SP}*{month_w}{_GAP}(?P<m>{_INNER})"
+        long_tail = (
+            rf"(?:{_GAP}{month_w}{_GAP}(?P<m>{_INNER})"
             rf"(?:{_GAP},?{_GAP}(?:{year_w}|[/.\-–]){_GAP}(?P<y>{_YEAR}))?"
             rf"|{_GAP}[/.\-]{_GAP}(?P<m2>{_INNER}){_GAP}{year_w}{_GAP}(?P<y2>{_YEAR}))"
         )
-        patterns.append(_Pattern(long_id, long_rx, _build_long(code, long_id)))
+        long_follows = (_SEP_DIGIT, f"{_SEP_DIGIT}|{_word_starts(data.words.month, fold, case_sensitive=False)}")
+        patterns.append(_Branch(long_id, _NUM_LEAD, long_tail, _build_long(code, long_id), long_follows))
         month_num = r"(?:0?[1-9]|1[0-2])(?![0-9])"
-        month_rx = re.compile(
-            rf"{month_w}{_GAP}(?P<ms>{month_num}(?:{_GAP}{conn}{_GAP}(?:{month_w}{_GAP})?{month_num})*)"
+        month_lead = _word_lead(f"{code}.month", data.words.month, fold, case_sensitive=False)
+        month_tail = (
+            rf"{_GAP}(?P<ms>{month_num}(?:{_GAP}{conn}{_GAP}(?:{month_w}{_GAP})?{month_num})*)"
             rf"{_GAP},?{_GAP}(?:{year_w}|[/.\-–]){_GAP}(?P<y>{_YEAR})(?!{_GAP}/{_GAP}[^\W\d_])"
         )
-        patterns.append(_Pattern(month_id, month_rx, _build_month_numbers(code, month_id, re.compile(month_w))))
+        patterns.append(
+            _Branch(month_id, month_lead, month_tail, _build_month_numbers(code, month_id, re.compile(month_w)))
+        )
 
     if data.months:  # Russian and English: 16 июня 2022 года, 16 June 2022, October 2023
         first = "dmy" if data.month_first else "month_name"
         day_id, month_id = f"dates.{code}.{first}.v1", f"dates.{code}.month.v1"
-        day_name_rx = re.compile(
-            rf"(?P<d>{_NUM})(?P<q>[»\"”])?{ordinal}{_SP}*(?:{of_w}{_SP}+)?(?P<name>{names_rx})"
+        day_name_tail = (
+            rf"(?P<q>[»\"”])?{ordinal}(?P<gap>{_GAP})(?:{of_w}{_SP}+)?(?P<name>{names_rx})"
             rf"(?:{_GAP},?{_GAP}(?P<y>{_YEAR}))?"
         )
-        patterns.append(_Pattern(day_id, day_name_rx, _build_day_name(code, day_id)))
+        name_follows = (
+            f'[»"”]|{ordinal_follows}',
+            _word_starts(name_forms, fold, case_sensitive=cs)
+            + "|"
+            + _word_starts(data.words.between_day_and_month, fold, case_sensitive=False),
+        )
+        patterns.append(_Branch(day_id, _NUM_LEAD, day_name_tail, _build_day_name(code, day_id), name_follows))
+        names_lead = _word_lead(f"{code}.names", name_forms, fold, case_sensitive=cs, group="name")
         if data.month_first:  # June 16, 2022; March 1 to 5, 2023
             mdy_id = f"dates.{code}.mdy.v1"
             day_item = rf"{_NUM}{ordinal}"
-            mdy_rx = re.compile(
-                rf"(?P<name>{names_rx}){_SP}*(?P<days>{day_item}(?:{_GAP}{conn}{_GAP}{day_item})*)"
+            mdy_tail = (
+                rf"{_GAP}(?P<days>{day_item}(?:{_GAP}{conn}{_GAP}{day_item})*)"
                 rf"(?:{_GAP},?{_GAP}(?P<y>{_YEAR}))?"
             )
-            patterns.append(_Pattern(mdy_id, mdy_rx, _build_month_first(code, mdy_id, ordinal)))
-        month_name_rx = re.compile(
-            rf"(?P<names>{names_rx}(?:{_GAP}{conn}{_GAP}{names_rx})*){_GAP},?{_GAP}(?P<y>{_YEAR})"
+            patterns.append(_Branch(mdy_id, names_lead, mdy_tail, _build_month_first(code, mdy_id, ordinal)))
+        month_names_tail = rf"(?P<more>(?:{_GAP}{conn}{_GAP}{names_rx})*){_GAP},?{_GAP}(?P<y>{_YEAR})"
+        patterns.append(_Branch(month_id, names_lead, month_names_tail, _build_month_names(code, month_id, names_rx)))
+
+    # Recurring days, found from the day number: "{day} числа каждого месяца" directly, "ngày {day} hằng
+    # tháng" by checking "ngày" backwards from the day.
+    by_suffix: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for template in data.recurring.templates:
+        tokens = tuple(template.split())
+        at = tokens.index("{day}")
+        by_suffix.setdefault(tokens[at + 1 :], []).append(tokens[:at])
+    groups = sorted(by_suffix.items(), key=lambda item: -len(item[0]))
+    alternatives = []
+    for k, (suffix, _) in enumerate(groups):
+        if suffix:
+            words_after = _tokens_rx(suffix, fold, day_w, first_spacing=False)
+            alternatives.append(rf"{ordinal}{_GAP}{words_after}(?P<r{k}>)")
+        else:  # "monthly on the {day}": the ordinal is the only sign of a day
+            alternatives.append(rf"(?:{ordinal_any}){_LETTER_AFTER}(?P<r{k}>)")
+    backs = tuple(
+        tuple(
+            re.compile(_WORD_START + _tokens_rx(p, fold, day_w, first_spacing=False) + rf"{_GAP}\Z") if p else None
+            for p in sorted(prefixes, key=len, reverse=True)
         )
-        patterns.append(_Pattern(month_id, month_name_rx, _build_month_names(code, month_id, names_rx)))
+        for _, prefixes in groups
+    )
+    first_words = [s[0] for s, _ in groups if s and s[0] != "{day_word}"]
+    recurring_follows = (ordinal_follows, _word_starts(first_words, fold, case_sensitive=False))
+    producer = f"dates.{code}.recurring.v1"
+    recurring = [
+        _Branch(
+            producer, _NUM_LEAD, f"(?:{'|'.join(alternatives)})", _build_recurring(producer, backs), recurring_follows
+        )
+    ]
 
     # Members of a list or range before a date, read backwards from it.
     body = [rf"(?P<nd>{_NUM})(?P<ns>[{seps}])(?P<nm>{_INNER})"]
     if data.words.month:
         body.append(rf"(?P<wd>{_NUM}){_SP}*{month_w}{_GAP}(?P<wm>{_INNER})")
     if data.months:
-        body.append(rf"(?P<xd>{_NUM}){ordinal}{_SP}*(?:{of_w}{_SP}+)?(?P<xn>{names_rx})")
+        body.append(rf"(?P<xd>{_NUM}){ordinal}{_GAP}(?:{of_w}{_SP}+)?(?P<xn>{names_rx})")
         if data.month_first:
-            body.append(rf"(?P<yn>{names_rx}){_SP}*(?P<yd>{_NUM}){ordinal}")
+            body.append(rf"(?P<yn>{names_rx}){_GAP}(?P<yd>{_NUM}){ordinal}")
     body.append(rf"(?P<dd>{_NUM}){ordinal}")
     # A member is no time of day: "8h30, 25/11/2023", "16:20, November 20, 2025".
     member_start = r"(?<![0-9:])(?<![0-9][hH])"
@@ -401,124 +545,169 @@ def _compile(code: str) -> _Lang:
         rf"(?:(?P<rs>{starts}){_WS})?(?:(?P<dw>{day_w}){_GAP})?{member_start}(?P<body>{'|'.join(body)})"
         rf"{_GAP}(?P<conn>{conn}){_GAP}(?:{day_w}{_GAP})?"
     )
-    unit_rx = re.compile(unit)
-    chain_rx = re.compile(rf"(?:{unit})+\Z")
-    tail_rx = re.compile(rf"(?:[0-9]{ordinal}|{names_rx}){_GAP}{conn}{_GAP}(?:{day_w}{_GAP})?\Z")
-
-    # Recurring days: one regex per first token, so each starts with a character class.
-    by_first: dict[str, list[str]] = {}
-    groups = 0
-    for template in sorted(data.recurring.templates, key=len, reverse=True):
-        tokens = template.split()
-        out = []
-        for i, token in enumerate(tokens):
-            if i:
-                near_number = "{" in token or "{" in tokens[i - 1]
-                out.append(_GAP if near_number else _WS)
-            if token == "{day}":
-                out.append(rf"(?P<day{groups}>{_NUM}){ordinal}")  # names must differ across alternatives
-                groups += 1
-            elif token == "{day_word}":
-                out.append(day_w)
-            else:
-                out.append(_words([token], fold, case_sensitive=False) if i == 0 else _word(token, fold, case_sensitive=False))
-        by_first.setdefault(tokens[0], []).append("".join(out[1:]))
-    recurring_rxs = []
-    for token, rests in by_first.items():
-        head = {"{day}": rf"(?P<day>{_NUM}){ordinal}", "{day_word}": day_w}.get(token)
-        head = head or _words([token], fold, case_sensitive=False)
-        recurring_rxs.append(re.compile(f"{head}(?:{'|'.join(rests)})"))
+    # The text before a date ends with a member: a day or month number (not a year: "năm 2023, 5/5")
+    # or a month name, and a connector.
+    # Led by one character class, so that `re` skips in C the positions that cannot start it.
+    member_end = rf"(?<=[0-9])(?<![0-9][0-9].)[0-9]?(?![0-9]){ordinal}"
+    tail_first = "0-9"
+    if name_forms:
+        names_first, names_rest = _words_lead(name_forms, fold, case_sensitive=cs)
+        member_end += f"|(?<={names_first}){names_rest}"
+        tail_first += names_first[1:-1]
+    tail_rx = rf"[{tail_first}](?:{member_end}){_GAP}{conn}{_GAP}(?:{day_w}{_GAP})?\Z"
+    chain_cue = None
+    if data.connectors.members_need_cue:
+        chain_cue = re.compile(f"{day_w}|{starts}")
 
     yl = data.yearless
-    trigger_words = [*name_forms, *data.words.month, *data.words.year]
     return _Lang(
         code=code,
         data=data,
+        recurring=tuple(recurring),
         patterns=tuple(patterns),
-        recurring=tuple(recurring_rxs),
-        trigger=re.compile(words(trigger_words, names=bool(name_forms))),
         month_of=month_of,
-        names_rx=names_rx,
-        chain=chain_rx,
-        unit=unit_rx,
-        chain_tail=tail_rx,
+        chain=re.compile(rf"(?:{unit})+\Z"),
+        unit=re.compile(unit),
+        chain_tail=re.compile(tail_rx),
+        chain_cue=chain_cue,
         range_words=frozenset(w.casefold() for w in data.connectors.ranges),
-        cue_before=re.compile(rf"(?<![^\W\d_]){_words(yl.cues, {}, case_sensitive=False)}{_SP}*\Z"),
+        cue_before=re.compile(rf"{_WORD_START}{_words(yl.cues, {}, case_sensitive=False)}{_SP}*\Z"),
         yearly=re.compile(words(yl.yearly)) if yl.yearly else None,
-        each_before=re.compile(rf"(?<![^\W\d_]){words(yl.each_before)}{_GAP}\Z") if yl.each_before else None,
-        holiday=re.compile(rf"(?<![^\W\d_]){_words(yl.holidays, {}, case_sensitive=False, stem=True)}")
+        each_before=re.compile(rf"{_WORD_START}{words(yl.each_before)}{_GAP}\Z") if yl.each_before else None,
+        holiday=re.compile(rf"{_WORD_START}{_words(yl.holidays, {}, case_sensitive=False, stem=True)}")
         if yl.holidays
         else None,
-        anniversary=re.compile(rf"(?<![^\W\d_]){_words(yl.anniversaries, {}, case_sensitive=False, stem=True)}")
+        anniversary=re.compile(rf"{_WORD_START}{_words(yl.anniversaries, {}, case_sensitive=False, stem=True)}")
         if yl.anniversaries
         else None,
         not_after=re.compile(rf"{_GAP}{words(yl.not_after)}") if yl.not_after else None,
+        month_word_spellings=tuple(
+            dict.fromkeys(
+                form
+                for word in data.words.month
+                for plain in (word, _strip_marks(word))
+                for form in (plain, plain.capitalize(), plain.upper())
+            )
+        ),
     )
 
 
+def _strip_marks(word: str) -> str:
+    """The word without its diacritics ("tháng" -> "thang"), as OCR often leaves it."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def _typos(name: str) -> list[str]:
+    """The name with one letter missing or two neighbours swapped, after its first two letters (which
+    stay: the scanning regex tells month names from other words by them)."""
+    missing = [name[:i] + name[i + 1 :] for i in range(2, len(name))]
+    swapped = [
+        name[:i] + name[i + 1] + name[i] + name[i + 2 :] for i in range(2, len(name) - 1) if name[i] != name[i + 1]
+    ]
+    return list(dict.fromkeys(missing + swapped))
+
+
+def _word_starts(words: Iterable[str], fold: dict[str, str], *, case_sensitive: bool) -> str:
+    """Regex for the first two letters of any of `words` (their variants, in either case unless case
+    matters): the cheap test of whether one of them may come next."""
+    seconds: dict[str, list[str]] = {}
+    for word in words:
+        first = _char_class(word[0], fold, case_sensitive=case_sensitive)
+        second = word[1:2]
+        if not second:
+            seconds[first] = [""]
+        elif seconds.get(first) != [""]:
+            cls = r"\s" if second == " " else _char_class(second, fold, case_sensitive=case_sensitive)
+            seconds.setdefault(first, []).append(cls[1:-1] if cls.startswith("[") else cls)
+    if not seconds:
+        return "(?!)"
+    alternatives = [
+        first if group == [""] else f"{first}[{''.join(dict.fromkeys(group))}]" for first, group in seconds.items()
+    ]
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+def _tokens_rx(tokens: Sequence[str], fold: dict[str, str], day_w: str, *, first_spacing: bool) -> str:
+    """Regex for the words of a recurring template around the day: spaces may break a line."""
+    out = []
+    for i, token in enumerate(tokens):
+        if i or first_spacing:
+            out.append(_WS)
+        out.append(day_w if token == "{day_word}" else _word(token, fold, case_sensitive=False))
+    return "".join(out)
+
+
 # Numeric forms, language-neutral: 16/6/2022, 16-6-2022, 16 - 6 - 2022, 16.06.2022, 2022-06-16.
-_DMY = re.compile(
-    rf"(?P<d>{_NUM})(?:{_GAP}(?P<s>[/\-–]){_GAP}(?P<m>{_INNER}){_GAP}(?P=s){_GAP}|\.(?P<m2>{_INNER})\.\n?)"
-    rf"(?P<y>{_YEAR})(?![./][0-9])"
+_DMY_TAIL = (
+    rf"(?:{_GAP}/{_GAP}(?P<m>{_INNER}){_GAP}/{_GAP}|{_GAP}[\-–]{_GAP}(?P<m1>{_INNER}){_GAP}[\-–]{_GAP}"
+    rf"|\.(?P<m2>{_INNER})\.\n?)(?P<y>{_YEAR})(?![./][0-9])"
 )
-_ISO = re.compile(r"(?P<y>[0-9](?<![0-9][0-9])(?<![0-9][./\-][0-9])[0-9]{3})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})(?![0-9])")
-# A day and month without a year: only with a cue, judged by each language's rules.
-_DAY_MONTH = re.compile(
-    rf"(?P<d>{_NUM})(?P<s>[/.\-])(?P<m>{_INNER})"
-    # not the start of "16/6/\n2022", "1.2.3", "12/5/QĐ", "16.6,5"
+# A day and month without a year: only with a cue, judged by each language's rules. Not the start of
+# "16/6/\n2022", "1.2.3", "12/5/QĐ", "16.6,5".
+_DAY_MONTH_TAIL = (
+    rf"(?P<s>[/.\-])(?P<m>{_INNER})"
     rf"(?!{_GAP}[/.\-–]{_GAP}[0-9]{{4}})(?![/.\-,][0-9])(?!{_GAP}/{_GAP}[^\W\d_])"
 )
-# "Số 16/6/2022/QĐ"-like document numbers when the number extractor found none.
-_NUMBER_PREFIX = re.compile(r"(?:số|so|sô|№|no\.?|n°)[ \t]*:?[ \t]*\Z", re.I)
 _SYMBOL_AFTER = re.compile(rf"{_GAP}/{_GAP}[^\W\d_]|[-–][A-ZĐ]")
 _SYMBOL_NEXT = re.compile(r"[ \t]*[-–/]?[ \t]*[^\W\d_]")
 
 
-def _build_dmy(match: re.Match[str], run: _Run) -> list[_Cand]:
+def _build_dmy(match: re.Match[str], run: _Run) -> list[_Cand] | None:
     text = run.text
     day, year = int(match["d"]), int(match["y"])
-    month = int(match["m"] or match["m2"])
+    month = int(match["m"] or match["m1"] or match["m2"])
     start, end = match.start(), match.end()
     if _SYMBOL_AFTER.match(text, end) or (
-        _NUMBER_PREFIX.search(text, max(0, start - 6), start) and _SYMBOL_NEXT.match(text, end)
+        _number_prefix().search(text, max(0, start - 8), start) and _SYMBOL_NEXT.match(text, end)
     ):
         return []
-    if month > 12 and day <= 12 and run.month_day_fallback:
+    if month > 12 and day <= 12 and run.reader.month_day_fallback:
         day, month = month, day
     if not _valid(year, month, day):
         return []
-    end = _suffix_end(run, end)
+    end = _suffix_end(text, end)
     return [_Cand([_Part(start, end, day, month, year, "dates.numeric.dmy.v1")], None, False)]
 
 
-def _build_iso(match: re.Match[str], run: _Run) -> list[_Cand]:
+def _build_iso(match: re.Match[str], run: _Run) -> list[_Cand] | None:
     year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
     if not _valid(year, month, day):
         return []
     return [_Cand([_Part(match.start(), match.end(), day, month, year, "dates.numeric.iso.v1")], None, False)]
 
 
-def _build_day_month(match: re.Match[str], run: _Run) -> list[_Cand]:
+def _build_day_month(match: re.Match[str], run: _Run) -> list[_Cand] | None:
     day, month = int(match["d"]), int(match["m"])
     if not _valid(None, month, day):
-        return []
+        return None
     part = _Part(match.start(), match.end(), day, month, None, "")
     return [_Cand([part], None, True, sep=match["s"], padded=len(match["m"]) == 2)]
 
 
 _NUMERIC = (
-    _Pattern("dates.numeric.dmy.v1", _DMY, _build_dmy),
-    _Pattern("dates.numeric.iso.v1", _ISO, _build_iso),
-    _Pattern("dates.numeric.day_month.v1", _DAY_MONTH, _build_day_month),
+    _Branch("dates.numeric.dmy.v1", _NUM_LEAD, _DMY_TAIL, _build_dmy, (_SEP_DIGIT, _SEP_DIGIT)),
+    _Branch("dates.numeric.iso.v1", _ISO_LEAD, _ISO_TAIL, _build_iso),
+    _Branch("dates.numeric.day_month.v1", _NUM_LEAD, _DAY_MONTH_TAIL, _build_day_month, (_SEP_DIGIT, "(?!)")),
 )
 
 
-def _build_long(code: str, producer: str) -> Callable[[re.Match[str], _Run], list[_Cand]]:
-    def build(match: re.Match[str], run: _Run) -> list[_Cand]:
+def _alone_on_line(text: str, start: int, gap: str) -> bool:
+    """A day number alone at the start of its line is not joined to a month on the next line: a
+    table's row number before its "tháng 6/2023" or "June 2023" cell."""
+    if "\n" not in gap:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip()
+
+
+def _build_long(code: str, producer: str) -> _Build:
+    def build(match: re.Match[str], run: _Run) -> list[_Cand] | None:
         day = int(match["d"])
         month = int(match["m"] or match["m2"])
         year_text = match["y"] or match["y2"]
         year = int(year_text) if year_text else None
+        if match["m"] and _alone_on_line(run.text, match.start(), run.text[match.end("d") : match.start("m")]):
+            return None
         if not _valid(year, month, day):
             return []
         part = _Part(match.start(), match.end(), day, month, year, producer)
@@ -527,63 +716,65 @@ def _build_long(code: str, producer: str) -> Callable[[re.Match[str], _Run], lis
     return build
 
 
-def _build_month_numbers(code: str, producer: str, month_word: re.Pattern[str]):
+def _build_month_numbers(code: str, producer: str, month_word: re.Pattern[str]) -> _Build:
     number = re.compile(r"[0-9]{1,2}")
 
-    def build(match: re.Match[str], run: _Run) -> list[_Cand]:
+    def build(match: re.Match[str], run: _Run) -> list[_Cand] | None:
         year = int(match["y"])
         if not _valid(year, 1, None):
             return []
-        items = list(number.finditer(run.text, match.start("ms"), match.end("ms")))
+        text = run.text
+        items = list(number.finditer(text, match.start("ms"), match.end("ms")))
         parts = []
         for i, item in enumerate(items):
+            last = i == len(items) - 1
             # "tháng 4 và tháng 5/2022": a member's text starts at its own "tháng" when it has one.
             start = match.start() if i == 0 else item.start()
             if i:
-                between = run.text[items[i - 1].end() : item.start()]
-                word = month_word.search(between)
+                word = month_word.search(text, items[i - 1].end(), item.start())
                 if word:
-                    start = items[i - 1].end() + word.start()
-            end = item.end() if i < len(items) - 1 else match.end()
-            ranged = i < len(items) - 1 and _is_range(run, run.text[item.end() : items[i + 1].start()], code)
-            parts.append(_Part(start, end, None, int(item.group()), year if end == match.end() else None, producer, ranged))
+                    start = word.start()
+            end = match.end() if last else item.end()
+            ranged = not last and _is_range(run, text[item.end() : items[i + 1].start()], code)
+            parts.append(_Part(start, end, None, int(item.group()), year if last else None, producer, ranged))
         return [_Cand(parts, code, False)]
 
     return build
 
 
-def _build_day_name(code: str, producer: str):
-    def build(match: re.Match[str], run: _Run) -> list[_Cand]:
-        lang = _lang_of(run, code)
+def _build_day_name(code: str, producer: str) -> _Build:
+    def build(match: re.Match[str], run: _Run) -> list[_Cand] | None:
+        lang = _language(code)
+        text = run.text
+        if _alone_on_line(text, match.start(), match["gap"]):
+            return None
         day, month = int(match["d"]), lang.month(match["name"])
         year = int(match["y"]) if match["y"] else None
         if not _valid(year, month, day):
             return []
         start, end = match.start(), match.end()
         if match["q"]:  # «16» июня 2022 г.: the quotes belong to the date
-            opening = re.search(r"[«\"“„][ \t]*\Z", run.text[max(0, start - 3) : start])
+            opening = re.search(r"[«\"“„][ \t]*\Z", text[max(0, start - 3) : start])
             if opening:
                 start -= len(opening.group())
         if year is not None:
-            end = _suffix_end(run, end)
+            end = _suffix_end(text, end)
         part = _Part(start, end, day, month, year, producer)
         return [_Cand([part], code, lang.data.yearless.month_name_needs_cue)]
 
     return build
 
 
-def _build_month_first(code: str, producer: str, ordinal: str):
+def _build_month_first(code: str, producer: str, ordinal: str) -> _Build:
     day_item = re.compile(rf"(?P<d>[0-9]{{1,2}}){ordinal}")
 
-    def build(match: re.Match[str], run: _Run) -> list[_Cand]:
+    def build(match: re.Match[str], run: _Run) -> list[_Cand] | None:
         text = run.text
-        lang = _lang_of(run, code)
-        if match.start() and text[match.start() - 1].isalpha():
-            return []
+        lang = _language(code)
         month = lang.month(match["name"])
         year = int(match["y"]) if match["y"] else None
         items = list(day_item.finditer(text, match.start("days"), match.end("days")))
-        if year is None and any("," in text[a.end() : b.start()] for a, b in zip(items, items[1:], strict=False)):
+        if year is None and any("," in text[a.end() : b.start()] for a, b in pairwise(items)):
             items = items[:1]  # "on June 16, 17 members attended": a count, not a list of days
         parts = []
         for i, item in enumerate(items):
@@ -599,36 +790,56 @@ def _build_month_first(code: str, producer: str, ordinal: str):
     return build
 
 
-def _build_month_names(code: str, producer: str, names_rx: str):
+def _build_month_names(code: str, producer: str, names_rx: str) -> _Build:
     name = re.compile(names_rx)
 
-    def build(match: re.Match[str], run: _Run) -> list[_Cand]:
+    def build(match: re.Match[str], run: _Run) -> list[_Cand] | None:
         text = run.text
-        lang = _lang_of(run, code)
-        if match.start() and text[match.start() - 1].isalpha():
-            return []
+        lang = _language(code)
         year = int(match["y"])
         if not _valid(year, 1, None):
             return []
-        items = list(name.finditer(text, match.start("names"), match.end("names")))
+        items = list(name.finditer(text, match.start(), match.end("more")))
         parts = []
         for i, item in enumerate(items):
             last = i == len(items) - 1
-            end = _suffix_end(run, match.end()) if last else item.end()
+            end = _suffix_end(text, match.end()) if last else item.end()
             ranged = not last and _is_range(run, text[item.end() : items[i + 1].start()], code)
-            parts.append(_Part(item.start(), end, None, lang.month(item.group()), year if last else None, producer, ranged))
+            month = lang.month(item.group())
+            parts.append(_Part(item.start(), end, None, month, year if last else None, producer, ranged))
         return [_Cand(parts, code, False)]
 
     return build
 
 
-def _lang_of(run: _Run, code: str) -> _Lang:
-    return next(lang for lang in run.langs if lang.code == code)
+def _build_recurring(producer: str, backs: tuple[tuple[re.Pattern[str] | None, ...], ...]) -> _Build:
+    """`backs[k]`: the words that may come before the day of the k-th template ending (None: nothing)."""
+
+    def build(match: re.Match[str], run: _Run) -> list[_Cand] | None:
+        text = run.text
+        day = int(match["d"])
+        if not 1 <= day <= 31:
+            return None
+        start = match.start()
+        k = next(k for k in range(len(backs)) if match.group(f"r{k}") is not None)
+        for back in backs[k]:
+            if back is None:
+                break
+            before = back.search(text, max(0, start - 40), start)
+            if before:
+                start = before.start()
+                break
+        else:
+            return None
+        found = RecurringDate(text=text[start : match.end()], start=start, end=match.end(), day=day, producer=producer)
+        return [_Cand([], None, False, recurring=found)]
+
+    return build
 
 
 def _is_range(run: _Run, between: str, code: str) -> bool:
     words = between.strip(" \t\u00a0\n,").casefold()
-    return any(words.startswith(w) for w in _lang_of(run, code).range_words) if words else False
+    return any(words.startswith(w) for w in _language(code).range_words) if words else False
 
 
 @cache
@@ -644,11 +855,92 @@ def _suffix_rx() -> re.Pattern[str]:
     return re.compile(rf"{_GAP}{_words(suffixes, {}, case_sensitive=False)}")
 
 
+def _suffix_end(text: str, end: int) -> int:
+    """End of a date including a following "года" / "г." (Russian: part of the date's text)."""
+    match = _suffix_rx().match(text, end)
+    return match.end() if match else end
+
+
 @cache
-def _languages(lang: str) -> tuple[_Lang, ...]:
+def _number_prefix() -> re.Pattern[str]:
+    """Words before a document number written like a date ("Số 16/6/2022/QĐ") that the number
+    extractor did not find."""
+    prefixes = [p for code in available_languages() for p in load_date_data(code).numeric.number_prefixes]
+    if not prefixes:
+        return re.compile("(?!)")
+    return re.compile(rf"{_WORD_START}{_words(prefixes, {}, case_sensitive=False)}[ \t]*:?[ \t]*\Z")
+
+
+def _reader_for(text: str, lang: str) -> _Reader:
+    """The reader for a text: without another language's month-word patterns when the text lacks the word."""
+    codes = available_languages()
+    absent = tuple(
+        code
+        for code in codes
+        if code != lang
+        and (spellings := _language(code).month_word_spellings)
+        and not any(form in text for form in spellings)
+    )
+    return _reader(lang, absent)
+
+
+@cache
+def _reader(lang: str, without_month_word: tuple[str, ...] = ()) -> _Reader:
+    """The languages for a document in `lang` (its own first) and the one regex that reads them all."""
     codes = available_languages()
     ordered = [lang, *(c for c in codes if c != lang)] if lang in codes else list(codes)
-    return tuple(_language(c) for c in ordered)
+    langs = tuple(_language(c) for c in ordered)
+    # Order decides ties at one position: "16/6/2022" (first: the most frequent, and nothing else
+    # matches where it does), recurring days, the document's language, other languages, "16/6" last.
+    dmy, iso, day_month = _NUMERIC
+    branches = (
+        dmy,
+        *(b for language in langs for b in language.recurring),
+        *(
+            b
+            for language in langs
+            for b in language.patterns
+            if not (language.code in without_month_word and b.lead.key == f"{language.code}.month")
+        ),
+        iso,
+        day_month,
+    )
+    leads: dict[str, list[int]] = {}
+    for i, branch in enumerate(branches):
+        leads.setdefault(branch.lead.key, []).append(i)
+    # One regex: [every lead's first character], then the digit leads, then the word leads (their
+    # first letter must start a word: checked once for all of them, most letters fail right there).
+    digit_leads, word_leads = [], []
+    firsts = []
+    for indexes in leads.values():
+        lead = branches[indexes[0]].lead
+        tails = "|".join(f"{_strip_groups(branches[i].tail)}(?P<b{i}>)" for i in indexes)
+        gate = ""
+        if all(branches[i].follows != ("", "") for i in indexes):
+            direct = "|".join(dict.fromkeys(branches[i].follows[0] for i in indexes))
+            spaced = "|".join(dict.fromkeys(branches[i].follows[1] for i in indexes))
+            gate = f"(?=(?:{direct})|{_GAP}(?:{spaced}))"
+        alternative = f"{_strip_groups(lead.rest)}{gate}(?:{tails})"
+        if lead.first == "[0-9]":
+            digit_leads.append(alternative)
+        else:
+            word_leads.append(f"(?<={lead.first}){alternative}")
+        if lead.first not in firsts:
+            firsts.append(lead.first)
+    first_class = "[" + "".join(f[1:-1] if f.startswith("[") else f for f in firsts) + "]"
+    scan = re.compile(
+        f"{first_class}(?:(?<=[0-9])(?:{'|'.join(digit_leads)})|{_WORD_START[:-1]}.)(?:{'|'.join(word_leads)}))"
+    )
+    tail_firsts = "".join(language.chain_tail.pattern[1 : language.chain_tail.pattern.index("]")] for language in langs)
+    tail_rests = "|".join(
+        language.chain_tail.pattern[language.chain_tail.pattern.index("]") + 1 :] for language in langs
+    )
+    chain_tail = re.compile(f"[{tail_firsts}](?:{tail_rests})")
+    order: list[tuple[_Branch, ...]] = [()] * (scan.groups + 1)
+    for i, branch in enumerate(branches):
+        later = [b for b in branches[i + 1 :] if b.lead.key == branch.lead.key]
+        order[scan.groupindex[f"b{i}"]] = (branch, *later)
+    return _Reader(langs, branches, scan, order, chain_tail, langs[0].data.numeric.month_day_fallback)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -660,106 +952,90 @@ def extract_dates(
 ) -> tuple[list[DateMention], list[RecurringDate]]:
     """Find the calendar dates and the recurring monthly days of a normalised text.
 
-    `lang` is the document's language (its patterns run first; every language's run after it, since
+    `lang` is the document's language (its patterns win ties; every language's patterns run, since
     Russian and English renderings quote Vietnamese forms); `exclude` are the spans of document numbers
     (`30/2020` in `30/2020/NĐ-CP` is no date); `document_year` is the year of the document's own date,
-    the context of a day and month written without a year. Results are sorted by `start`.
+    the context of a day and month written without a year (when None, the date line at the top of the
+    text gives it, if there is one). Results are sorted by `start`.
     """
-    langs = _languages(lang)
-    run = _Run(text, langs, langs[0].data.numeric.month_day_fallback, _suffix_rx())
+    run = _Run(text, _reader_for(text, lang))
     blocked = _Spans(exclude)
-    recurring = _find_recurring(run, blocked)
-    for item in recurring:
-        blocked.add(item.start, item.end)
-
-    candidates: list[_Cand] = []
-    rank = 0
-    for language in langs:
-        if not language.trigger.search(text):
-            rank += len(language.patterns)
-            continue
-        for pattern in language.patterns:
-            for match in pattern.regex.finditer(text):
-                for cand in pattern.build(match, run):
-                    cand.rank = rank
-                    candidates.append(cand)
-            rank += 1
-    for pattern in _NUMERIC:
-        for match in pattern.regex.finditer(text):
-            for cand in pattern.build(match, run):
-                cand.rank = rank
-                candidates.append(cand)
-        rank += 1
-
-    chosen = _choose(candidates, blocked)
+    chosen, recurring = _scan(run, blocked)
     groups = _attach_members(run, chosen, blocked)
-    mentions = _resolve_years(run, groups, _YearContext(text, groups, blocked, document_year))
-    mentions.sort(key=lambda m: (m.start, m.end))
+    mentions = _resolve_years(run, groups, blocked, document_year)
     return mentions, recurring
 
 
+def _scan(run: _Run, blocked: _Spans) -> tuple[list[_Cand], list[RecurringDate]]:
+    """Read the text once: every match of the joined regex, left to right, without overlaps."""
+    text = run.text
+    order = run.reader.order
+    search = run.reader.scan.search
+    chosen: list[_Cand] = []
+    recurring: list[RecurringDate] = []
+    last_end = 0
+    pos = 0
+    while True:
+        match = search(text, pos)
+        if match is None:
+            break
+        start = match.start()
+        found: list[_Cand] | None = None
+        end = match.end()
+        # The branch that matched, then the later ones with its lead, if its builder declines.
+        for branch in order[match.lastindex]:  # type: ignore[index]
+            own = branch.regex.match(text, start)
+            if own is None:
+                continue
+            found = branch.build(own, run)
+            if found is not None:
+                end = max(end, own.end())
+                break
+        if not found:
+            pos = end if found is not None else start + 1
+            continue
+        if blocked.overlaps(found[0].start, found[-1].end):
+            pos = start + 1
+            continue
+        pos = end
+        for cand in found:
+            if cand.start < last_end:
+                continue
+            last_end = cand.end
+            if cand.recurring is not None:
+                recurring.append(cand.recurring)
+            else:
+                chosen.append(cand)
+    return chosen, recurring
+
+
 class _Spans:
-    """Sorted, non-overlapping spans that nothing else may overlap."""
+    """Sorted spans (document numbers) that no date may overlap."""
 
     def __init__(self, spans: Iterable[tuple[int, int]] = ()):
         self.starts: list[int] = []
-        self.ends: list[int] = []
+        self.ends: list[int] = []  # ends[i]: the largest end of spans 0..i (spans may nest or overlap)
+        top = 0
         for start, end in sorted(spans):
-            self.add(start, end)
+            top = max(top, end, start)
+            self.starts.append(start)
+            self.ends.append(top)
 
     def overlaps(self, start: int, end: int) -> bool:
+        if not self.starts:
+            return False
         i = bisect.bisect_left(self.ends, start + 1)  # first span ending after `start`
         return i < len(self.starts) and self.starts[i] < end
 
-    def add(self, start: int, end: int) -> None:
-        # `ends[i]` is the largest end of spans 0..i: `exclude` spans may nest or overlap.
-        i = bisect.bisect_right(self.starts, start)
-        self.starts.insert(i, start)
-        self.ends.insert(i, max(end, start, self.ends[i - 1] if i else 0))
-        for j in range(i + 1, len(self.ends)):
-            if self.ends[j] >= self.ends[i]:
-                break
-            self.ends[j] = self.ends[i]
-
     def last_end_before(self, pos: int) -> int:
         """The largest end of the spans that end at or before `pos` (0 if none)."""
+        if not self.starts:
+            return 0
         i = bisect.bisect_right(self.ends, pos) - 1
         return self.ends[i] if i >= 0 else 0
 
 
-def _find_recurring(run: _Run, blocked: _Spans) -> list[RecurringDate]:
-    found: list[RecurringDate] = []
-    taken = _Spans()
-    for language in run.langs:
-        if not language.trigger.search(run.text):
-            continue
-        producer = f"dates.{language.code}.recurring.v1"
-        for regex in language.recurring:
-            for match in regex.finditer(run.text):
-                day = int(next(v for k, v in match.groupdict().items() if v and k.startswith("day")))
-                start, end = match.start(), match.end()
-                if not 1 <= day <= 31 or blocked.overlaps(start, end) or taken.overlaps(start, end):
-                    continue
-                taken.add(start, end)
-                found.append(RecurringDate(text=match.group(), start=start, end=end, day=day, producer=producer))
-    found.sort(key=lambda r: r.start)
-    return found
-
-
-def _choose(candidates: list[_Cand], blocked: _Spans) -> list[_Cand]:
-    """Keep non-overlapping candidates: dated ones first, then the longest, then the earliest pattern."""
-    candidates.sort(key=lambda c: (not c.dated, c.start - c.end, c.rank, c.start))
-    taken = _Spans()
-    chosen = []
-    for cand in candidates:
-        if blocked.overlaps(cand.start, cand.end) or taken.overlaps(cand.start, cand.end):
-            continue
-        taken.add(cand.start, cand.end)
-        chosen.append(cand)
-    chosen.sort(key=lambda c: c.start)
-    return chosen
-
-
+_DIGIT = re.compile("[0-9]")
 # How far back a list or range may reach before the date it belongs to.
 _CHAIN_REACH = 120
 
@@ -779,10 +1055,9 @@ def _attach_members(run: _Run, chosen: list[_Cand], blocked: _Spans) -> list[_Gr
     member before "28/02" is judged as a day on its own.
     """
     text = run.text
+    tail = run.reader.chain_tail.search
     groups: list[_Group] = []
     consumed: set[int] = set()
-    dated_starts = [c.start for c in chosen if c.dated]
-    dated_ends = [c.end for c in chosen if c.dated]
     for index in range(len(chosen) - 1, -1, -1):
         if index in consumed:
             continue
@@ -792,18 +1067,28 @@ def _attach_members(run: _Run, chosen: list[_Cand], blocked: _Spans) -> list[_Gr
         anchor = cand.parts[0]
         if anchor.day is None:
             continue  # month lists are read forwards by the month patterns
-        before = bisect.bisect_left(dated_starts, cand.start) - 1
-        floor = max(
-            dated_ends[before] if before >= 0 else 0,
-            blocked.last_end_before(cand.start),
-            cand.start - _CHAIN_REACH,
-            0,
-        )
-        window = text[floor : cand.start]
-        for language in run.langs:
-            if language.chain_tail.search(window, max(0, len(window) - 24)):
-                group.members = _read_chain(language, window, floor, anchor)
-                if group.members:
+        start = cand.start
+        # A member ends with its day number right before the connector: no digit, no list.
+        if _DIGIT.search(text, max(0, start - 24), start) is None or tail(text, max(0, start - 24), start) is None:
+            continue
+        floor = max(blocked.last_end_before(start), start - _CHAIN_REACH, 0)
+        j = index - 1
+        while j >= 0 and chosen[j].end > floor:
+            if chosen[j].dated:
+                floor = max(floor, chosen[j].end)
+                break
+            j -= 1
+        window = text[floor:start]
+        own = cand.lang or run.langs[0].code  # the date's language, for a numeric date the document's
+        for language in sorted(run.langs, key=lambda lang: lang.code != own):
+            if language.chain_tail.search(window, max(0, len(window) - 24)) and (
+                language.chain_cue is None or language.chain_cue.search(window)
+            ):
+                members, worded = _read_chain(language, window, floor, anchor)
+                # Another language's rules read only a list written in its words: in a Vietnamese
+                # text "có mặt 19, 25/9/2022" holds no English list "19, 25/9/2022".
+                if members and (worded or language.code == own):
+                    group.members = members
                     break
         if group.members:
             first = group.members[0].start
@@ -815,17 +1100,18 @@ def _attach_members(run: _Run, chosen: list[_Cand], blocked: _Spans) -> list[_Gr
     return groups
 
 
-def _read_chain(language: _Lang, window: str, offset: int, anchor: _Part) -> list[_Part]:
-    """Return the members of the list or range that ends the window (the date `anchor` follows)."""
+def _read_chain(language: _Lang, window: str, offset: int, anchor: _Part) -> tuple[list[_Part], bool]:
+    """Return the members of the list or range that ends the window (the date `anchor` follows), and
+    whether the list is written with words of the language (a connector, "ngày", "từ") or only marks."""
     chain = language.chain.search(window)
     if chain is None:
-        return []
+        return [], False
     units = []
     pos = chain.start()
     while pos < len(window):
         unit = language.unit.match(window, pos)
         if unit is None or unit.end() == pos:
-            return []
+            return [], False
         units.append(unit)
         pos = unit.end()
     if language.data.connectors.members_need_cue:
@@ -844,61 +1130,71 @@ def _read_chain(language: _Lang, window: str, offset: int, anchor: _Part) -> lis
         else:
             month = anchor.month
         producer = f"dates.{language.code}.{'range' if ranged else 'list'}.v1"
-        members.append(_Part(offset + unit.start("body"), offset + unit.end("body"), day, month, None, producer, ranged))
+        start, end = offset + unit.start("body"), offset + unit.end("body")
+        members.append(_Part(start, end, day, month, None, producer, ranged))
     # Only the members next to the date count: "30, 31/5/2023" keeps 31; "31, 1/5/2023" keeps none.
     while members and not all(_valid(None, m.month, m.day) for m in members):
         members.pop(0)
-    return members
+    worded = any(unit["rs"] or unit["dw"] or _LETTER.search(unit["conn"]) for unit in units)
+    return members, worded
 
 
-def _resolve_years(run: _Run, groups: list[_Group], context: _YearContext) -> list[DateMention]:
+def _resolve_years(run: _Run, groups: list[_Group], blocked: _Spans, document_year: int | None) -> list[DateMention]:
     """Give every group its year (written, or from the context) and turn its parts into mentions."""
     text = run.text
-    mentions: list[DateMention] = []
+    found: list[dict] = []
+    context: _YearContext | None = None
     for group in groups:
         cand = group.cand
-        anchor = cand.parts[-1]
-        first = (group.members or cand.parts)[0]
+        parts = cand.parts
+        anchor = parts[-1]
         year = anchor.year
         if year is None:
+            first = (group.members or parts)[0]
             producer = _accept_yearless(run, cand, first.start)
             if producer is None:
                 continue
-            for part in cand.parts:
+            for part in parts:
                 part.producer = part.producer or producer
+            if context is None:
+                context = _YearContext(text, groups, blocked, document_year)
             year = context.year_for(first.start, anchor.end, anchor.month)
             if year is None:
                 continue
-        for part in (*group.members, *cand.parts):
+        for part in (*group.members, *parts) if group.members else parts:
             part_year = part.year
             if part_year is None:
                 part_year = year
                 if part.ranged and (part.month, part.day or 0) > (anchor.month, anchor.day or 0):
                     part_year -= 1  # "từ 15/12 đến 15/1/2024": the range starts the year before
-            if not _valid(part_year, part.month, part.day):
-                continue
-            value = f"{part_year:04d}-{part.month:02d}" + (f"-{part.day:02d}" if part.day else "")
-            mentions.append(
-                DateMention(
-                    text=text[part.start : part.end],
-                    start=part.start,
-                    end=part.end,
-                    value=value,
-                    precision="day" if part.day else "month",
-                    year_inferred=part.year is None,
-                    producer=part.producer,
-                )
+                if not _valid(part_year, part.month, part.day):
+                    continue
+            day = part.day
+            found.append(
+                {
+                    "text": text[part.start : part.end],
+                    "start": part.start,
+                    "end": part.end,
+                    "value": f"{part_year:04d}-{part.month:02d}-{day:02d}"
+                    if day
+                    else f"{part_year:04d}-{part.month:02d}",
+                    "precision": "day" if day else "month",
+                    "year_inferred": part.year is None,
+                    "producer": part.producer,
+                }
             )
-    return mentions
+    found.sort(key=lambda fact: fact["start"])
+    return [DateMention.model_validate(fact) for fact in found]
 
 
 def _accept_yearless(run: _Run, cand: _Cand, start: int) -> str | None:
     """Return the producer id if a language's rules make this day without a year a date, else None."""
     text = run.text
     end = cand.end
+    if _PARENTHESISED.match(text, end) and _OPENING.search(text, max(0, start - 3), start):
+        return None  # "Ngày Học sinh, sinh viên (9/1)", "Дню учителей (20 ноября)": a holiday's day
     line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    sentence = -1
     for language in run.langs:
         if cand.lang is not None and language.code != cand.lang:
             continue
@@ -908,34 +1204,92 @@ def _accept_yearless(run: _Run, cand: _Cand, start: int) -> str | None:
                 continue
             if rules.numeric.padded_month and not cand.padded:
                 continue
-        if language.not_after and language.not_after.match(text, end):
-            continue
-        if language.yearly and language.yearly.search(text, max(line_start, start - 30), min(line_end, end + 25)):
-            continue
-        if language.each_before and language.each_before.search(text, max(0, start - 20), start):
-            continue
         if not language.cue_before.search(text, max(line_start, start - 30), start):
-            # "nghỉ lễ Quốc khánh 2/9" names this year's holiday; "kỷ niệm 79 năm Quốc khánh 2/9" and
-            # "к 80-летию ... праздника 2 сентября" name the holiday itself.
-            sentence = _sentence_start(text, start)
+            if cand.needs_cue:
+                continue
+            # "к 80-летию ... праздника 2 сентября": an anniversary or a holiday names the yearly day.
+            if sentence < 0:
+                sentence = _sentence_start(text, start)
             if language.anniversary and language.anniversary.search(text, max(sentence, start - 120), start):
                 continue
-            holiday = language.holiday and language.holiday.search(text, max(sentence, start - 60), start)
-            if cand.needs_cue and not holiday:
+            if language.holiday and language.holiday.search(text, max(sentence, start - 60), start):
                 continue
+        if language.not_after and language.not_after.match(text, end):
+            continue
+        if language.yearly:
+            line_end = text.find("\n", end)
+            line_end = len(text) if line_end < 0 else line_end
+            if language.yearly.search(text, max(line_start, start - 30), min(line_end, end + 25)):
+                continue
+        if language.each_before and language.each_before.search(text, max(0, start - 20), start):
+            continue
         return f"dates.{language.code}.day_month.v1" if cand.lang is None else cand.parts[0].producer
     return None
 
 
+# A day and month alone in parentheses, after a holiday's name.
+_OPENING = re.compile(r"\([ \t]*\Z")
+_PARENTHESISED = re.compile(r"[ \t]*\)")
+
+
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)")
+# A line that starts a new item, so the line break before it ends a sentence even without a full stop.
+_ITEM_START = re.compile(r"[ \t]*(?:[-–—+•*]|[0-9]{1,2}[.)]|[IVX]+\.|[a-zđ]\))[ \t]")
+_SENTENCE_REACH = 400
+
+
+def _soft_break(text: str, newline: int) -> bool:
+    """Tell whether the line break at `newline` wraps a sentence (a PDF line, "Quốc\nkhánh 2/9")."""
+    before = text[max(0, newline - 3) : newline].rstrip(" \t\u00a0")
+    return bool(before) and before[-1] not in ".!?:;…" and not _ITEM_START.match(text, newline + 1)
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    """Start of the sentence (or line) that holds `pos`."""
+    """Start of the sentence that holds `pos`: a full stop, or a line break that is not a wrapped line."""
+    floor = max(0, pos - _SENTENCE_REACH)
     left = text.rfind("\n", 0, pos) + 1
-    for match in _SENTENCE_END.finditer(text, max(left, pos - 400), pos):
+    while left > floor and _soft_break(text, left - 1):
+        left = text.rfind("\n", 0, left - 1) + 1
+    left = max(left, floor)
+    for match in _SENTENCE_END.finditer(text, left, pos):
         left = match.end()
     return left
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    """End of the sentence that holds `pos` (see `_sentence_start`)."""
+    ceiling = min(len(text), pos + _SENTENCE_REACH)
+    right = text.find("\n", pos)
+    while 0 <= right < ceiling and _soft_break(text, right):
+        right = text.find("\n", right + 1)
+    right = ceiling if right < 0 else min(right, ceiling)
+    stop = _SENTENCE_END.search(text, pos, right)
+    return stop.start() if stop else right
+
+
+# The document's own date line: a full date near the top, on a line that holds little else
+# ("Cập nhật: 16:42, 18/9/2024", "Thứ Năm, 13/07/2023 - 17:05", "Hà Nội, ngày 16 tháng 6 năm 2022",
+# "22 апреля 2025 г.", "March 8, 2024 | 05:40 pm").
+_DATELINE_REACH = 1500
+_DATELINE_LINES = 10
+_DATELINE_LETTERS = 30
+# The opening of a text whose dates give the document's year when nothing else does: the first
+# non-empty line (a title) and the start of the next.
+_HEAD_AFTER_TITLE = 250
+
+
+def _head_end(text: str) -> int:
+    first = len(text) - len(text.lstrip())
+    title_end = text.find("\n", first)
+    if title_end < 0:
+        return len(text)
+    second_end = text.find("\n", title_end + 1 + len(text[title_end + 1 :]) - len(text[title_end + 1 :].lstrip()))
+    if second_end < 0:
+        second_end = len(text)
+    return min(second_end, title_end + _HEAD_AFTER_TITLE)
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 class _YearContext:
@@ -947,22 +1301,39 @@ class _YearContext:
     (minutes of December 20, 2024: "TASKS FOR JANUARY 2025 ... by January 10" is 2025-01-10). A
     date right after a document number is that document's issue date, no context: in "chậm nhất ngày
     20/12; tiếp tục thực hiện Kết luận số 21-KL/TW ngày 25/10/2021" the 20/12 is not in 2021.
+
+    The document's year: its date line at the top ("Cập nhật: 16:42, 18/9/2024", "14.06.2024", "Hà
+    Nội, ngày 16 tháng 6 năm 2022") when it has one, else `document_year`, else the latest year of the
+    dates that open the text (a title "Biên bản sinh hoạt chi bộ tháng 11/2023", then "Ngày 15/11/2023
+    lúc 19h ..."); the caller's year can come from a cited date, the date line cannot.
     """
 
     _MONTH_REACH = 3000
 
     def __init__(self, text: str, groups: list[_Group], blocked: _Spans, document_year: int | None):
         self.text = text
-        self.document_year = document_year
         self.dated: list[tuple[int, int]] = []
         self.months: list[tuple[int, int, int]] = []
+        dateline: int | None = None
+        head_end = _head_end(text)
+        head_years = []
         for group in groups:
             anchor = group.cand.parts[-1]
             if anchor.year is None or self._is_issue_date(anchor.start, blocked):
                 continue
             self.dated.append((anchor.start, anchor.year))
+            if group.cand.parts[0].start < head_end:
+                head_years.append(anchor.year)
             if anchor.day is None:
                 self.months.extend((part.start, part.month, anchor.year) for part in group.cand.parts)
+            elif dateline is None and self._is_dateline(anchor.start, anchor.end):
+                dateline = anchor.year
+        if dateline is not None:
+            self.document_year: int | None = dateline
+        elif document_year is not None:
+            self.document_year = document_year
+        else:
+            self.document_year = max(head_years, default=None)
         self.dated_starts = [start for start, _ in self.dated]
         self.month_starts = [start for start, _, _ in self.months]
 
@@ -970,14 +1341,19 @@ class _YearContext:
         number_end = blocked.last_end_before(start)
         return bool(number_end) and start - number_end <= 40 and not re.search(r"[\n.;]", self.text[number_end:start])
 
+    def _is_dateline(self, start: int, end: int) -> bool:
+        text = self.text
+        if start > _DATELINE_REACH or text.count("\n", 0, start) > _DATELINE_LINES:
+            return False
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        rest = text[line_start:start] + text[end:line_end]
+        return len(_LETTER.findall(rest)) <= _DATELINE_LETTERS
+
     def year_for(self, start: int, end: int, month: int) -> int | None:
         text = self.text
-        left = _sentence_start(text, start)
-        right = text.find("\n", end)
-        right = len(text) if right < 0 else right
-        sentence_end = _SENTENCE_END.search(text, end, min(right, end + 400))
-        if sentence_end:
-            right = sentence_end.start()
+        left, right = _sentence_start(text, start), _sentence_end(text, end)
         lo, hi = bisect.bisect_left(self.dated_starts, left), bisect.bisect_left(self.dated_starts, right)
         years = {year for _, year in self.dated[lo:hi]}
         if len(years) == 1:

@@ -151,6 +151,7 @@ class DateData(_Data):
         return self
 
 
+@cache
 def available_languages() -> tuple[str, ...]:
     """Return the languages that have a `dates.toml` data file."""
     return tuple(sorted(path.parent.name for path in DATA_DIR.glob("*/dates.toml")))
@@ -164,7 +165,8 @@ def load_date_data(lang: str) -> DateData:
 # ----------------------------------------------------------------------------------------------
 # Regex building blocks
 
-_SP = "[ \\t\\u00a0]"
+# Spaces: plain, tab, no-break, and the narrow and thin ones of Russian typography ("2022\u202fг.").
+_SP = "[ \\t\\u00a0\\u2007\\u2009\\u202f]"
 # Spaces with at most one line break between parts: "ngày 16 tháng 6\nnăm 2022", "16/6/\n2022".
 _GAP = rf"{_SP}*(?:\n{_SP}*)?"
 _WS = rf"(?:{_SP}+(?:\n{_SP}*)?|\n{_SP}*)"
@@ -286,18 +288,17 @@ class _Cand:
     sep: str = ""  # separator of a numeric day-month ("28/10")
     padded: bool = True  # month written with two digits ("15.05")
     recurring: RecurringDate | None = None
+    start: int = field(init=False)
+    end: int = field(init=False)
+    dated: bool = field(init=False)
 
-    @property
-    def start(self) -> int:
-        return self.parts[0].start if self.parts else self.recurring.start  # type: ignore[union-attr]
-
-    @property
-    def end(self) -> int:
-        return self.parts[-1].end if self.parts else self.recurring.end  # type: ignore[union-attr]
-
-    @property
-    def dated(self) -> bool:
-        return self.parts[-1].year is not None
+    def __post_init__(self) -> None:
+        if self.parts:
+            self.start, self.end = self.parts[0].start, self.parts[-1].end
+            self.dated = self.parts[-1].year is not None
+        else:
+            assert self.recurring is not None
+            self.start, self.end, self.dated = self.recurring.start, self.recurring.end, False
 
 
 # A builder turns a match into candidates: None when the match is no date here (the text is read on
@@ -369,6 +370,8 @@ class _Reader:
     branches: tuple[_Branch, ...]
     scan: re.Pattern[str]
     order: list[tuple[_Branch, ...]]  # scan's group index -> the branch it ends, then the others of its lead
+    number_prefix: re.Pattern[str]  # "Số", "№" right before a numeric date: maybe a document number
+    prefix_ends: frozenset[str]  # the last characters of those words: most dates need no regex test
     chain_tail: re.Pattern[str]
     month_day_fallback: bool
 
@@ -654,11 +657,16 @@ _SYMBOL_NEXT = re.compile(r"[ \t]*[-–/]?[ \t]*[^\W\d_]")
 
 def _build_dmy(match: re.Match[str], run: _Run) -> list[_Cand] | None:
     text = run.text
-    day, year = int(match["d"]), int(match["y"])
-    month = int(match["m"] or match["m1"] or match["m2"])
-    start, end = match.start(), match.end()
-    if _SYMBOL_AFTER.match(text, end) or (
-        _number_prefix().search(text, max(0, start - 8), start) and _SYMBOL_NEXT.match(text, end)
+    d, m, m1, m2, y = match.group("d", "m", "m1", "m2", "y")
+    day, month, year = int(d), int(m or m1 or m2), int(y)
+    start, end = match.span()
+    if _SYMBOL_AFTER.match(text, end):
+        return []
+    before = text[max(0, start - 8) : start].rstrip(" \t:")
+    if (
+        before[-1:] in run.reader.prefix_ends
+        and run.reader.number_prefix.search(text, max(0, start - 8), start)
+        and _SYMBOL_NEXT.match(text, end)
     ):
         return []
     if month > 12 and day <= 12 and run.reader.month_day_fallback:
@@ -940,7 +948,18 @@ def _reader(lang: str, without_month_word: tuple[str, ...] = ()) -> _Reader:
     for i, branch in enumerate(branches):
         later = [b for b in branches[i + 1 :] if b.lead.key == branch.lead.key]
         order[scan.groupindex[f"b{i}"]] = (branch, *later)
-    return _Reader(langs, branches, scan, order, chain_tail, langs[0].data.numeric.month_day_fallback)
+    prefixes = [p for language in langs for p in language.data.numeric.number_prefixes]
+    prefix_ends = frozenset(c for p in prefixes for c in (p[-1], p[-1].lower(), p[-1].upper()))
+    return _Reader(
+        langs,
+        branches,
+        scan,
+        order,
+        _number_prefix(),
+        prefix_ends,
+        chain_tail,
+        langs[0].data.numeric.month_day_fallback,
+    )
 
 
 # ----------------------------------------------------------------------------------------------
@@ -1204,7 +1223,9 @@ def _accept_yearless(run: _Run, cand: _Cand, start: int) -> str | None:
                 continue
             if rules.numeric.padded_month and not cand.padded:
                 continue
-        if not language.cue_before.search(text, max(line_start, start - 30), start):
+        if not language.cue_before.search(text, max(line_start, start - 30), start) and not (
+            start - line_start < 45 and _place_opening(text, line_start, start)
+        ):
             if cand.needs_cue:
                 continue
             # "к 80-летию ... праздника 2 сентября": an anniversary or a holiday names the yearly day.
@@ -1225,6 +1246,24 @@ def _accept_yearless(run: _Run, cand: _Cand, start: int) -> str | None:
             continue
         return f"dates.{language.code}.day_month.v1" if cand.lang is None else cand.parts[0].producer
     return None
+
+
+_AGENCY = re.compile(r"\([A-Z]{2,6}\)")
+
+
+def _place_opening(text: str, line_start: int, start: int) -> bool:
+    """A news dateline: a place in capitals (or any place and an agency) opens the line, then a comma:
+    "HÀ NỘI, October 6 —", "Hanoi (VNA), June 16"."""
+    prefix = text[line_start:start].rstrip()
+    if len(prefix) > 40 or not prefix.endswith(","):
+        return False
+    words = prefix[:-1].split()
+    agency = bool(words) and _AGENCY.fullmatch(words[-1]) is not None
+    if agency:
+        words = words[:-1]
+    if not 0 < len(words) <= 4:
+        return False
+    return all(w.isupper() for w in words) or (agency and all(w[:1].isupper() for w in words))
 
 
 # A day and month alone in parentheses, after a holiday's name.
@@ -1290,6 +1329,7 @@ def _head_end(text: str) -> int:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+_PLACE_GAP = re.compile(r"[ \t]+[^\W\d_][^\n,;]{0,40},[ \t]*(?:[^\W\d_]+[ \t]*)?\Z")
 
 
 class _YearContext:
@@ -1319,7 +1359,19 @@ class _YearContext:
         head_years = []
         for group in groups:
             anchor = group.cand.parts[-1]
-            if anchor.year is None or self._is_issue_date(anchor.start, blocked):
+            if anchor.year is None:
+                continue
+            if self._is_issue_date(anchor.start, blocked):
+                # A two-column header reads "Số 161-KH/HU Than Uyên, ngày 31 tháng 10 năm 2022": the
+                # date after the place is the document's own, not the number's.
+                gap = text[blocked.last_end_before(anchor.start) : anchor.start]
+                if (
+                    dateline is None
+                    and anchor.day
+                    and _PLACE_GAP.match(gap)
+                    and self._is_dateline(anchor.start, anchor.end)
+                ):
+                    dateline = anchor.year
                 continue
             self.dated.append((anchor.start, anchor.year))
             if group.cand.parts[0].start < head_end:

@@ -155,6 +155,8 @@ RU = [
     ("16 июня\n2022 года", [("16 июня\n2022 года", "2022-06-16", D)]),
     ("от 06\nиюля 2018 года", [("06\nиюля 2018 года", "2018-07-06", D)]),
     ("16\u00a0июня\u00a02022\u00a0г.", [("16\u00a0июня\u00a02022\u00a0г.", "2022-06-16", D)]),
+    ("16 июня 2022\u202fг.", [("16 июня 2022\u202fг.", "2022-06-16", D)]),
+    ("30 сентбяря 2023 года", [("30 сентбяря 2023 года", "2023-09-30", D)]),
     ("16.06.2022", [("16.06.2022", "2022-06-16", D)]),
     ("16.06.2022 г.", [("16.06.2022 г.", "2022-06-16", D)]),
     ("16.6.2022", [("16.6.2022", "2022-06-16", D)]),
@@ -215,6 +217,10 @@ EN = [
     ("October 2023", [("October 2023", "2023-10", M)]),
     ("in October 2023", [("October 2023", "2023-10", M)]),
     ("Dec. 2023", [("Dec. 2023", "2023-12", M)]),
+    # typos in month names: a letter missing, two letters swapped
+    ("Minutes - cell meeting Novmber 2024", [("Novmber 2024", "2024-11", M)]),
+    ("Febraury 5, 2024", [("Febraury 5, 2024", "2024-02-05", D)]),
+    ("16 Septmber 2023", [("16 Septmber 2023", "2023-09-16", D)]),
     ("tasks for September and October 2023", [("September", "2023-09", M), ("October 2023", "2023-10", M)]),
     ("from 1 to 5 March 2023", [("1", "2023-03-01", D), ("5 March 2023", "2023-03-05", D)]),
     ("March 1 to 5, 2023", [("March 1", "2023-03-01", D), ("5, 2023", "2023-03-05", D)]),
@@ -289,6 +295,22 @@ YEAR_INFERENCE = [
         None,
         [("20/10/2025", "2025-10-20", D), ("18/10", "2025-10-18", D)],
     ),
+    # the title and the first line of a run-on minutes-book entry
+    (
+        "vi",
+        "Biên bản sinh hoạt chi bộ bản Co Thón tháng 11/2023\nNgàv15/11/2023 lúc 19h tại nhà văn hóa bản."
+        " Nhiệm vụ tháng 12: làm xong 80 m đường trước ngày 30/12; Đ/c Xuân tuyên truyền.",
+        None,
+        [("tháng 11/2023", "2023-11", M), ("15/11/2023", "2023-11-15", D), ("30/12", "2023-12-30", D)],
+    ),
+    # the date line beats a year the caller took from a cited date
+    (
+        "ru",
+        "Тхайнгуен: чайный кооператив\n14.06.2024\nЯчейка работает по Постановлению от 16 июня 2022 года."
+        " Корреспондент побывал на её очередном\nсобрании 12 июня.",
+        2022,
+        [("14.06.2024", "2024-06-14", D), ("16 июня 2022 года", "2022-06-16", D), ("12 июня", "2024-06-12", D)],
+    ),
     # not dates: yearly days, holidays named by an anniversary, ratios, counts
     ("vi", "nộp trước ngày 15/12 hằng năm", 2023, []),
     ("vi", "nhân kỷ niệm 79 năm Quốc khánh 2/9", 2024, []),
@@ -302,6 +324,7 @@ YEAR_INFERENCE = [
     ("vi", "trực 24/24 giờ", 2024, []),
     ("vi", "2/3 số đảng viên tán thành", 2024, []),
     ("vi", "12/12 chi bộ hoàn thành", 2023, []),
+    ("vi", "Tết Trung thu ngày 15/8 âm lịch", 2023, []),
     ("vi", "sau 16 tháng 6 ngày thi công", 2023, []),
     ("ru", "завершить проверку до 15.05;", 2024, [("15.05", "2024-05-15", D)]),
     ("ru", "представить отчёт до 30 ноября", 2023, [("30 ноября", "2023-11-30", D)]),
@@ -331,6 +354,10 @@ YEAR_INFERENCE = [
         [("March 8, 2024", "2024-03-08", D), ("March 6", "2024-03-06", D)],
     ),
     ("en", "every year on December 15", 2024, []),
+    # news datelines: a place in capitals (or a place and an agency), a comma, the day
+    ("en", "HÀ NỘI, October 6 — The committee met.", 2023, [("October 6", "2023-10-06", D)]),
+    ("en", "Hanoi (VNA), June 16 - The Politburo met.", 2022, [("June 16", "2022-06-16", D)]),
+    ("en", "Members, 16/6 attended", 2022, []),
     ("en", "the 80th anniversary of National Day September 2", 2025, []),
     ("en", "Vietnamese Students' Day (January 9)", 2024, []),
     ("en", "leave for the 30/4 and 1/5 holidays", 2025, []),
@@ -446,6 +473,25 @@ def test_results_are_in_text_order_with_producers():
     assert len(dates) == 5
     assert all(d.producer.startswith("dates.") and d.producer.endswith(".v1") for d in dates)
     assert not any(d.year_inferred for d in dates)
+
+
+def test_two_column_header_dates_the_document():
+    """ "Số 161-KH/HU Than Uyên, ngày 31 tháng 10 năm 2022": the date after the place is the document's."""
+    text = (
+        "ĐẢNG BỘ TỈNH LAI CHÂU\nHUYỆN ỦY THAN UYÊN\nSố 161-KH/HU Than Uyên, ngày 31 tháng 10 năm 2022\n"
+        "KẾ HOẠCH\nThực hiện Nghị quyết số 21-NQ/TW ngày 16/6/2022\nCác chi bộ báo cáo trước ngày 15/11."
+    )
+    spans = [(n.start, n.end) for n in extract_numbers(text, lang="vi")]
+    dates, _ = extract_dates(text, lang="vi", exclude=spans)
+    assert [(d.text, d.value) for d in dates] == [
+        ("31 tháng 10 năm 2022", "2022-10-31"),
+        ("16/6/2022", "2022-06-16"),
+        ("15/11", "2022-11-15"),
+    ]
+    # a cited date is no document date: without the header line, "15/11" has no year
+    body = text.split("KẾ HOẠCH\n")[1]
+    dates, _ = extract_dates(body, lang="vi", exclude=[(n.start, n.end) for n in extract_numbers(body, lang="vi")])
+    assert [(d.text, d.value) for d in dates] == [("16/6/2022", "2022-06-16")]
 
 
 def test_excluded_spans_are_never_dates():

@@ -103,7 +103,9 @@ def document_lines(rng: random.Random, *, pages: int = 2) -> list[str]:
         f"sinh hoạt chi bộ định kỳ tháng {month} năm {year}",
         "",
     ]
-    body_lines = pages * 22
+    # 11 body lines of two sentences make ~2.6 kB of text, one printed page: the full pages of the
+    # corpus PDFs hold 2.3 kB (median), an A4 page of 13-pt official text (Decree 30/2020) ~2.5-3 kB.
+    body_lines = pages * 11
     for i in range(body_lines):
         if i % 8 == 0:
             lines.append(f"{i // 8 + 1}. {rng.choice(['Kết quả', 'Nhiệm vụ', 'Giải pháp', 'Tổ chức thực hiện'])}")

@@ -229,11 +229,13 @@ def extract_meeting(
     header: Header | None,
     title: TitleMatch | None,
     dates: Sequence[DateMention],
+    keyed: str | None = None,
 ) -> Meeting | None:
-    """Return the meeting facts of minutes or of a report on one meeting, or None for other documents."""
+    """Return the meeting facts of minutes or of a report on one meeting, or None for other documents.
+    `keyed` is `key(text)` when the caller has it already."""
     if kind is None:
         return None
-    doc = _Doc(text, key(text))
+    doc = _Doc(text, key(text) if keyed is None else keyed)
     cues = _cues(lang)
     if kind not in ("minutes", "news", "report"):
         # A news item read as another kind (a type word in its prose, "... nghị quyết", "резолюция"):

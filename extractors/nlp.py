@@ -44,7 +44,7 @@ _LINE = re.compile(r"([^\n]+)|(\n+)")
 
 _EXTENSIONS = (
     "doc_numbers", "dates", "recurring_dates", "title", "header", "kind", "meeting", "topics", "keyphrases",
-    "political_tasks", "errors", "source_text", "furniture",
+    "political_tasks", "errors", "source_text", "furniture", "keyed",
 )
 for _name in _EXTENSIONS:
     if not Doc.has_extension(_name):
@@ -129,6 +129,14 @@ def _text(doc: Doc) -> str:
     if text is None:
         text = doc._.source_text = doc.text
     return text
+
+
+def _keyed(doc: Doc) -> str:
+    """key(text): the folded, unaccented matching key of the text (same offsets), computed once."""
+    keyed = doc._.keyed
+    if keyed is None:
+        keyed = doc._.keyed = key(_text(doc))
+    return keyed
 
 
 def _record_failure(doc: Doc, stage: str, exc: Exception) -> None:
@@ -242,6 +250,7 @@ def meeting_component(doc: Doc) -> Doc:
             header=doc._.header,
             title=doc._.title,
             dates=doc._.dates or [],
+            keyed=_keyed(doc),
         )
     except Exception as exc:  # noqa: BLE001
         _record_failure(doc, "extract.meeting", exc)
@@ -257,7 +266,7 @@ def classify_component(doc: Doc) -> Doc:
     from extractors.classifier import POLITICAL_LABEL, predict
 
     text = _text(doc)
-    keyed = key(text)
+    keyed = _keyed(doc)
     sentences = split_sentences(text)
     cats = None
     if doc._.meeting is not None:

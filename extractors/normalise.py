@@ -45,6 +45,12 @@ def _table() -> dict[int, str | None]:
     return table
 
 
+@cache
+def _special() -> re.Pattern[str]:
+    """Any character the table changes."""
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_table())) + "]")
+
+
 _TRAILING = re.compile(r"[ \t]+(?=\n|\Z)")
 _BLANK_RUN = re.compile(r"\n{4,}")
 _NEEDS_WORK = re.compile("[^\\x20-\\x7e\\n\\t]|[ \\t]\\n|[ \\t]$|\\n{4}")
@@ -55,10 +61,13 @@ def clean(text: str) -> str:
     if not _NEEDS_WORK.search(text):
         return text  # printable ASCII with clean line ends: the common case of .txt lines
     # Remove invisible and control characters before composing: "e\u200b\u0301" must become "é".
-    text = text.replace("\r\n", "\n").translate(_table())
-    text = unicodedata.normalize("NFC", text)
-    text = _TRAILING.sub("", text)
-    return _BLANK_RUN.sub("\n\n\n", text)
+    if _special().search(text):  # str.translate looks up every character: only when needed
+        text = text.replace("\r\n", "\n").translate(_table())
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if "\n" in text or text.endswith((" ", "\t")):
+        text = _TRAILING.sub("", text)
+    return _BLANK_RUN.sub("\n\n\n", text) if "\n\n\n\n" in text else text
 
 
 def normalise(raw: RawDocument) -> Text:

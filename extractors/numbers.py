@@ -8,6 +8,7 @@ number, where it really ends (conversions glue words on: "70-TB/TWngày") and wh
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -460,21 +461,21 @@ def _list_members(text: str, numbers: Sequence[DocNumber]) -> list[DocNumber]:
 
 def attach_issue_dates(text: str, numbers: Sequence[DocNumber], dates: Sequence[DateMention]) -> list[DocNumber]:
     """Return the numbers with the issue date that follows each ("21-NQ/TW ngày 16/6/2022") attached."""
-    day_dates = [d for d in dates if d.precision == "day"]
+    day_dates = sorted((d for d in dates if d.precision == "day"), key=lambda d: d.start)
+    date_starts = [d.start for d in day_dates]
     out: list[DocNumber] = []
     starts = [n.start for n in numbers]
     for i, number in enumerate(numbers):
         next_number = starts[i + 1] if i + 1 < len(starts) else len(text)
         linked = None
-        for date in day_dates:
-            if date.start < number.end:
-                continue
-            if date.start > number.end + 110 or date.start >= next_number:
-                break
-            gap = text[number.end : date.start]
-            if _is_date_glue(gap) and not _vocabulary("vi").glue_blockers.search(gap):
-                linked = date
-            break
+        # The first day date at or after the number's end (dates are in text order).
+        at = bisect.bisect_left(date_starts, number.end)
+        if at < len(day_dates):
+            date = day_dates[at]
+            if date.start <= number.end + 110 and date.start < next_number:
+                gap = text[number.end : date.start]
+                if _is_date_glue(gap) and not _vocabulary("vi").glue_blockers.search(gap):
+                    linked = date
         if linked is None:
             out.append(number)
             continue

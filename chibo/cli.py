@@ -119,7 +119,8 @@ def train(
     console.print(
         f"trained on {info['train_documents']} documents in {info['seconds']} s; dev split {report.documents}: "
         f"political-task accuracy {report.political_accuracy:.3f} (model alone), topic micro-F1 "
-        f"{report.topic_f1:.3f} (P {report.topic_precision:.3f} R {report.topic_recall:.3f}); saved to {out or MODEL_DIR}"
+        f"{report.topic_f1:.3f} (P {report.topic_precision:.3f} R {report.topic_recall:.3f}); "
+        f"saved to {out or MODEL_DIR}"
     )
 
 

@@ -33,8 +33,15 @@ BASELINE = HERE / "baseline.json"
 TARGETS = {"doc_numbers": 0.99, "dates": 0.98}
 # Meeting targets are on the dev split (the classifier is trained on the rest).
 MEETING_TARGETS = {
-    "political_tasks": 0.95, "topics (micro-F1)": 0.85, "date": 0.95, "chair": 0.95, "secretary": 0.95,
-    "total_members": 0.95, "present": 0.95, "absent_with_reason": 0.95, "absent_without_reason": 0.95,
+    "political_tasks": 0.95,
+    "topics (micro-F1)": 0.85,
+    "date": 0.95,
+    "chair": 0.95,
+    "secretary": 0.95,
+    "total_members": 0.95,
+    "present": 0.95,
+    "absent_with_reason": 0.95,
+    "absent_without_reason": 0.95,
 }
 MEETING_FIELDS = ("meeting_type", "date", "chair", "secretary", "start_time", "end_time", "place", "cell")
 ATTENDANCE_FIELDS = ("total_members", "present", "absent_with_reason", "absent_without_reason", "exempt")
@@ -75,7 +82,9 @@ class Report:
     details: list[str] = field(default_factory=list)
     outputs: dict[str, dict] = field(default_factory=dict)
     # metric -> bucket (vi, ru, en, dev, all) -> [right, total]; topics keep tp/fp/fn in `scores`
-    meetings: dict[str, dict[str, list[int]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(lambda: [0, 0])))
+    meetings: dict[str, dict[str, list[int]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    )
 
 
 def _fold(value: str | None) -> str | None:
@@ -203,7 +212,11 @@ def _score_meeting(report: Report, doc_id: str, gold: dict, result) -> None:
         decision = result.political_tasks
         got = bool(decision and decision.addressed)
         score = decision.score if decision else None
-        count("political_tasks", want == got, f"expected {want} got {got} (score {score}; {gold['political_tasks'].get('why')})")
+        count(
+            "political_tasks",
+            want == got,
+            f"expected {want} got {got} (score {score}; {gold['political_tasks'].get('why')})",
+        )
     if "topics" in gold:
         want_topics = Counter(gold["topics"])
         got_topics = Counter(t.label for t in result.topics)

@@ -43,8 +43,20 @@ _WORD = re.compile(r"([^\W_]+|\S)( ?)|(\s+)")
 _LINE = re.compile(r"([^\n]+)|(\n+)")
 
 _EXTENSIONS = (
-    "doc_numbers", "dates", "recurring_dates", "title", "header", "kind", "meeting", "topics", "keyphrases",
-    "political_tasks", "errors", "source_text", "furniture", "keyed",
+    "doc_numbers",
+    "dates",
+    "recurring_dates",
+    "title",
+    "header",
+    "kind",
+    "meeting",
+    "topics",
+    "keyphrases",
+    "political_tasks",
+    "errors",
+    "source_text",
+    "furniture",
+    "keyed",
 )
 for _name in _EXTENSIONS:
     if not Doc.has_extension(_name):

@@ -16,10 +16,35 @@ from models.records import DocumentResult
 # Text that looks like the field: document numbers, dates, Vietnamese words, noise.
 _PIECES = st.sampled_from(
     [
-        "Số: 161-KH/HU", "21-NQ/TW", "ngày 16/6/2022", "16 tháng 6 năm 2022", "30/2020/NĐ-CP", "№ 24-CTr/TU",
-        "16 июня 2022 года", "June 16, 2022", "tháng 10/2023", "ngày 24, 25/9/2022", "19/23 đồng chí", "31/2/2023",
-        "BIÊN BẢN", "SINH HOẠT CHI BỘ", "Chủ trì: đồng chí Nguyễn Văn An", "Có mặt: 19/23", "\n", " ", "-", "/",
-        "nhiệm vụ chính trị", "phân công", "ngày 28 hằng tháng", "Đảng", "hoà", "hòa", "\u0301", "\ufeff", "\x00",
+        "Số: 161-KH/HU",
+        "21-NQ/TW",
+        "ngày 16/6/2022",
+        "16 tháng 6 năm 2022",
+        "30/2020/NĐ-CP",
+        "№ 24-CTr/TU",
+        "16 июня 2022 года",
+        "June 16, 2022",
+        "tháng 10/2023",
+        "ngày 24, 25/9/2022",
+        "19/23 đồng chí",
+        "31/2/2023",
+        "BIÊN BẢN",
+        "SINH HOẠT CHI BỘ",
+        "Chủ trì: đồng chí Nguyễn Văn An",
+        "Có mặt: 19/23",
+        "\n",
+        " ",
+        "-",
+        "/",
+        "nhiệm vụ chính trị",
+        "phân công",
+        "ngày 28 hằng tháng",
+        "Đảng",
+        "hoà",
+        "hòa",
+        "\u0301",
+        "\ufeff",
+        "\x00",
     ]
 )
 _TEXTS = st.one_of(st.text(max_size=300), st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=40).map("".join))
@@ -27,6 +52,7 @@ _TEXTS = st.one_of(st.text(max_size=300), st.lists(st.one_of(_PIECES, st.text(ma
 
 def _spans(result: DocumentResult):
     """Every (text, start, end) the record claims, wherever it sits in the record."""
+
     def walk(value):
         if isinstance(value, dict):
             if {"text", "start", "end"} <= value.keys() and isinstance(value["start"], int):
@@ -105,8 +131,13 @@ def test_cli_jsonl_keeps_input_order_and_goes_on_after_bad_files(tmp_path):
     assert records[0]["doc_numbers"][0]["normalized"] == "21-NQ/TW"
     assert records[0]["doc_numbers"][0]["date"] == "2022-06-16"
     assert records[0]["dates"][0] == {
-        "text": "16/6/2022", "start": 28, "end": 37, "value": "2022-06-16", "precision": "day",
-        "year_inferred": False, "producer": "dates.numeric.dmy.v1",
+        "text": "16/6/2022",
+        "start": 28,
+        "end": 37,
+        "value": "2022-06-16",
+        "precision": "day",
+        "year_inferred": False,
+        "producer": "dates.numeric.dmy.v1",
     }
     assert records[1]["status"] == "failed"
     DocumentResult.model_validate(records[0])

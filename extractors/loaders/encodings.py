@@ -10,6 +10,7 @@ loader picks an encoding.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 import unicodedata
 from functools import cache, lru_cache
@@ -210,10 +211,8 @@ def _tcvn3_decoding() -> tuple[str, str, dict[str, str]]:
     """Return the 256-char decoding table, the capitals sitting on 0x80-0x9F, and their cp1252 reading."""
     chars = [bytes([b]).decode("latin-1") for b in range(256)]
     for b in range(0x80, 0xA0):
-        try:
+        with contextlib.suppress(UnicodeDecodeError):
             chars[b] = bytes([b]).decode("cp1252")
-        except UnicodeDecodeError:
-            pass
     ambiguous: dict[str, str] = {}
     for letter, raw in code_table("tcvn3").items():
         byte = raw[0]
@@ -340,10 +339,8 @@ def _cp1252_high() -> dict[int, str]:
     # The C1 byte range of the latin-1 view, read as Windows punctuation (VNI files come from Windows).
     high: dict[int, str] = {}
     for b in range(0x80, 0xA0):
-        try:
+        with contextlib.suppress(UnicodeDecodeError):
             high[b] = bytes([b]).decode("cp1252")
-        except UnicodeDecodeError:
-            pass
     return high
 
 

@@ -33,8 +33,14 @@ def _schemas():
     from extractors.topics import KeyphraseData, TopicKeywords
 
     return {
-        "dates": DateData, "header": HeaderData, "doc_types": DocTypeNames, "kind": KindData,
-        "language": LanguageData, "meeting": MeetingData, "political": PoliticalData, "topics": TopicKeywords,
+        "dates": DateData,
+        "header": HeaderData,
+        "doc_types": DocTypeNames,
+        "kind": KindData,
+        "language": LanguageData,
+        "meeting": MeetingData,
+        "political": PoliticalData,
+        "topics": TopicKeywords,
         "keyphrases": KeyphraseData,
     }
 

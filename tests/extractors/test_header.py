@@ -21,17 +21,46 @@ PROSE = LEAD + (
     ("text", "kind", "number", "title"),
     [
         (PROSE, "news", None, None),
-        (RU_LEAD + "Резолюция была принята: за - 22 из 22. Партийная ячейка оценила собрание\nхорошо.\n" * 3, "news", None, None),
-        (RU_LEAD + "Подготовка шла в жёстких сроках. Основанием стали\nЗаключение Политбюро № 127-KL/\nTW от 28.02.2025.\n",
-         "news", None, None),
-        ("ĐẢNG BỘ HUYỆN THAN UYÊN\nHUYỆN ỦY\nSố 161-KH/HU\nThan Uyên, ngày 31 tháng 10 năm 2022\nKẾ HOẠCH\n"
-         "thực hiện Nghị quyết số 21-NQ/TW\n", "plan", "161-KH/HU", "KẾ HOẠCH"),
-        ("HUYỆN ỦY THAN UYÊN\nSố: 12-CV/HU\nV/v báo cáo kết quả\nThan Uyên, ngày 5 tháng 3 năm 2023\n"
-         "Kính gửi: các chi bộ trực thuộc.\n", "official_letter", "12-CV/HU", None),
-        ("PARTY CELL OF RESIDENTIAL GROUP NO. 7\nThan Uyen, 3 November 2023\nMinutes of the party cell meeting\n"
-         "The meeting opened at 14:00.\n", "minutes", None, "Minutes"),
-        ("Протокол собрания ячейки полиции коммуны Лунг Ку июнь 2024 г.\nСобрание состоялось 27.06.2024.\n",
-         "minutes", None, "Протокол"),
+        (
+            RU_LEAD + "Резолюция была принята: за - 22 из 22. Партийная ячейка оценила собрание\nхорошо.\n" * 3,
+            "news",
+            None,
+            None,
+        ),
+        (
+            RU_LEAD
+            + "Подготовка шла в жёстких сроках. Основанием стали\nЗаключение Политбюро № 127-KL/\nTW от 28.02.2025.\n",
+            "news",
+            None,
+            None,
+        ),
+        (
+            "ĐẢNG BỘ HUYỆN THAN UYÊN\nHUYỆN ỦY\nSố 161-KH/HU\nThan Uyên, ngày 31 tháng 10 năm 2022\nKẾ HOẠCH\n"
+            "thực hiện Nghị quyết số 21-NQ/TW\n",
+            "plan",
+            "161-KH/HU",
+            "KẾ HOẠCH",
+        ),
+        (
+            "HUYỆN ỦY THAN UYÊN\nSố: 12-CV/HU\nV/v báo cáo kết quả\nThan Uyên, ngày 5 tháng 3 năm 2023\n"
+            "Kính gửi: các chi bộ trực thuộc.\n",
+            "official_letter",
+            "12-CV/HU",
+            None,
+        ),
+        (
+            "PARTY CELL OF RESIDENTIAL GROUP NO. 7\nThan Uyen, 3 November 2023\nMinutes of the party cell meeting\n"
+            "The meeting opened at 14:00.\n",
+            "minutes",
+            None,
+            "Minutes",
+        ),
+        (
+            "Протокол собрания ячейки полиции коммуны Лунг Ку июнь 2024 г.\nСобрание состоялось 27.06.2024.\n",
+            "minutes",
+            None,
+            "Протокол",
+        ),
     ],
 )
 def test_title_number_and_kind(text, kind, number, title):

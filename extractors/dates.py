@@ -354,8 +354,9 @@ class _Lang:
     holiday: re.Pattern[str] | None
     anniversary: re.Pattern[str] | None
     not_after: re.Pattern[str] | None
-    # Plain spellings of the month word ("tháng", "THANG"): a text in another language that holds
-    # none of them is read without the patterns that start with that word.
+    # Plain spellings of the month word ("tháng", "THANG") and of the year word ("năm", not "nam": an
+    # English "Viet Nam"): a text in another language that holds none of them is read without this
+    # language's patterns.
     month_word_spellings: tuple[str, ...]
 
     def month(self, name: str) -> int:
@@ -546,7 +547,7 @@ def _compile(code: str) -> _Lang:
     starts = words(data.connectors.range_starts) if data.connectors.range_starts else "(?!)"
     unit = (
         rf"(?:(?P<rs>{starts}){_WS})?(?:(?P<dw>{day_w}){_GAP})?{member_start}(?P<body>{'|'.join(body)})"
-        rf"{_GAP}(?P<conn>{conn}){_GAP}(?:{day_w}{_GAP})?"
+        rf"{_GAP}(?P<conn>{conn}){_GAP}(?:(?P<tw>{day_w}){_GAP})?"
     )
     # The text before a date ends with a member: a day or month number (not a year: "năm 2023, 5/5")
     # or a month name, and a connector.
@@ -587,8 +588,11 @@ def _compile(code: str) -> _Lang:
         month_word_spellings=tuple(
             dict.fromkeys(
                 form
-                for word in data.words.month
-                for plain in (word, _strip_marks(word))
+                for word, stripped in [
+                    *((w, _strip_marks(w)) for w in data.words.month),
+                    *((w, w) for w in data.words.year),
+                ]
+                for plain in (word, stripped)
                 for form in (plain, plain.capitalize(), plain.upper())
             )
         ),
@@ -880,7 +884,8 @@ def _number_prefix() -> re.Pattern[str]:
 
 
 def _reader_for(text: str, lang: str) -> _Reader:
-    """The reader for a text: without another language's month-word patterns when the text lacks the word."""
+    """The reader for a text: without another language's patterns when the text lacks its month word
+    (an English text without "tháng" holds no "16 tháng 6", "tháng 10/2023", "ngày 28 hằng tháng")."""
     codes = available_languages()
     absent = tuple(
         code
@@ -893,7 +898,7 @@ def _reader_for(text: str, lang: str) -> _Reader:
 
 
 @cache
-def _reader(lang: str, without_month_word: tuple[str, ...] = ()) -> _Reader:
+def _reader(lang: str, without: tuple[str, ...] = ()) -> _Reader:
     """The languages for a document in `lang` (its own first) and the one regex that reads them all."""
     codes = available_languages()
     ordered = [lang, *(c for c in codes if c != lang)] if lang in codes else list(codes)
@@ -903,13 +908,8 @@ def _reader(lang: str, without_month_word: tuple[str, ...] = ()) -> _Reader:
     dmy, iso, day_month = _NUMERIC
     branches = (
         dmy,
-        *(b for language in langs for b in language.recurring),
-        *(
-            b
-            for language in langs
-            for b in language.patterns
-            if not (language.code in without_month_word and b.lead.key == f"{language.code}.month")
-        ),
+        *(b for language in langs if language.code not in without for b in language.recurring),
+        *(b for language in langs if language.code not in without for b in language.patterns),
         iso,
         day_month,
     )
@@ -1135,7 +1135,8 @@ def _read_chain(language: _Lang, window: str, offset: int, anchor: _Part) -> tup
         pos = unit.end()
     if language.data.connectors.members_need_cue:
         # "Điều 5, ngày 16/6/2022" is no list: keep the members from the first one "ngày"/"từ" leads.
-        led = [i for i, unit in enumerate(units) if unit["rs"] or unit["dw"]]
+        # ("ngày 16/6, 17/6, ngày 16/6, 17/6/2023": the "ngày" after a connector leads the next member)
+        led = [i for i, unit in enumerate(units) if unit["rs"] or unit["dw"] or (i and units[i - 1]["tw"])]
         units = units[led[0] :] if led else []
     members: list[_Part] = []
     for unit in units:

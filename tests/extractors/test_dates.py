@@ -426,8 +426,9 @@ def test_dates_with_document_numbers_excluded(lang, text, expected):
 
 
 # Rows that only the document's own language reads so: English reads "19, 25/9/2022" as a list and
-# "6/16/2022" month first; Vietnamese does neither.
-OWN_LANGUAGE_ONLY = {"có mặt 19, 25/9/2022", "signed 6/16/2022"}
+# "6/16/2022" month first; Vietnamese does neither. Another language's text is read for "tháng" only
+# when it holds the word spelt plainly ("tháng", "thang"), not OCR-misread ("thàng").
+OWN_LANGUAGE_ONLY = {"có mặt 19, 25/9/2022", "signed 6/16/2022", "ngày 16 thàng 6 nãm 2022"}
 
 
 @pytest.mark.parametrize("lang,text,expected", [row for row in ALL_ROWS if row.values[1] not in OWN_LANGUAGE_ONLY])

@@ -757,10 +757,18 @@ def _attendance(doc: _Doc, cues: _Cues) -> Attendance:
         "total_members",
         re.search(rf"{_alt(data.total_generic_cues)}[ \t:]{{0,3}}(?P<n>{n})[ \t]*{members}", keyed),
     )
+    # The cell's name between: "Chi bộ thôn Trung Tiến có 42 đảng viên".
+    take(
+        "total_members",
+        re.search(
+            rf"(?<!\w){_alt(_CELL_WORDS)}(?:[ \t]+[^\W\d_]+){{1,6}}?[ \t]+(?:{_alt(data.total_generic_cues)}|co|has|насчитывает)[ \t:]{{0,3}}(?P<n>{n})[ \t]*{members}",
+            keyed,
+        ),
+    )
     ratio = re.search(
         rf"{present}[^\d\n]{{0,25}}?(?P<n>\d{{1,4}})[ \t]*(?:/|trên|tren|из|out of|of)[ \t]*(?P<t>\d{{1,4}})", keyed
     ) or re.search(  # "32 of the cell's 35 members attended", "19 из 23 присутствовали"
-        rf"(?<![\d/])(?P<n>\d{{1,4}})[ \t]*(?:/|of|из|trên)[ \t]*(?:the cell's[ \t]*|its[ \t]*|the[ \t]*)?(?P<t>\d{{1,4}})[^\n.\d]{{0,30}}?{present}",
+        rf"(?<![\d/])(?P<n>\d{{1,4}})[ \t]*(?:/|of|из|trên)[ \t]*(?:the cell's[ \t]*|its[ \t]*|the[ \t]*)?(?P<t>\d{{1,3}})(?!\d)[^\n.\d]{{0,30}}?{present}",
         keyed,
     )
     plain = re.search(
@@ -768,8 +776,18 @@ def _attendance(doc: _Doc, cues: _Cues) -> Attendance:
     )
     if ratio is not None and plain is not None and plain.start() < ratio.start() - 40 and "\n" not in plain.group():
         ratio = None  # "present 7 comrades ... 36/40 militiamen trained": the first count is the meeting's
+    row = _attendance_total_row(doc, doc.keyed[:zone_end], data)
+    for name, value in row.items():
+        found.setdefault(name, value)
     take("present", ratio)
     take("total_members", ratio, "t")
+    # "присутствовали все 11 членов партии", "all 9 members attended": the count is the whole cell.
+    every = r"(?:all|все|tat ca|toan bo)[ \t]+(?:the[ \t]+)?(?P<n>\d{1,4})[ \t]+"
+    take(
+        "total_members",
+        re.search(rf"{present}[^\n.\d]{{0,30}}?{every}{members}", keyed)
+        or re.search(rf"{every}{members}[^\n.\d]{{0,40}}?{present}", keyed),
+    )
     take("present", plain)
     take(
         "present",
@@ -793,6 +811,14 @@ def _attendance(doc: _Doc, cues: _Cues) -> Attendance:
     # "có lý do" must not be the tail of "không có lý do"; "без уважительной" not read as "уважительной".
     # "Hai đảng viên vắng mặt đều có lý do: một người đi viện, ...": the count before the cue first.
     take("absent_with_reason", re.search(rf"{counted}{words3}(?<!khong )(?<!khong co )(?<!без ){with_reason}", keyed))
+    # "Vắng 3 đồng chí, đều có lý do: ...", "vắng 2 đ/c đi làm thuê ở Bình Dương có báo cáo".
+    take(
+        "absent_with_reason",
+        re.search(
+            rf"{absent}\w*[ \t]*:?[ \t]*{counted}(?:,?[ \t]+[^\W\d_]+){{0,8}}?[ \t]*,?[ \t]*(?<!khong )(?<!khong co )(?<!без ){with_reason}(?![ \t:]*\d)",
+            keyed,
+        ),
+    )
     take(
         "absent_with_reason",
         re.search(rf"(?<!khong )(?<!khong co )(?<!без ){with_reason}[ \t]*[:—–-]?[ \t]*\n?[ \t]*(?P<n>{n}){counts}", keyed),
@@ -858,13 +884,14 @@ def _single_absentee(doc: _Doc, keyed: str, absent: str, with_reason: str) -> In
 
 def _derive_counts(found: dict[str, IntFact], absentees: list[Absentee]) -> None:
     """Count the named absentees when the minutes give names but no number: "Vắng: đồng chí X (đi
-    công tác, có báo cáo)" is one absent with reason. Nothing else is computed: a count the minutes
+    công tác, có báo cáo)" is one absent with reason, "đồng chí Y vắng không có lý do" one without. Nothing else is computed: a count the minutes
     do not state stays null, even when the others would add up to it."""
-    excused = [a for a in absentees if a.with_reason]
-    if "absent_with_reason" not in found and excused:
-        found["absent_with_reason"] = IntFact(
-            text=excused[0].text, start=excused[0].start, end=excused[0].end, value=len(excused), derived=True
-        )
+    for name, people in (
+        ("absent_with_reason", [a for a in absentees if a.with_reason]),
+        ("absent_without_reason", [a for a in absentees if a.with_reason is False]),
+    ):
+        if name not in found and people:
+            found[name] = IntFact(text=people[0].text, start=people[0].start, end=people[0].end, value=len(people), derived=True)
 
 
 def _attendance_table(doc: _Doc, keyed: str, data: MeetingData) -> dict[str, IntFact]:
@@ -909,39 +936,111 @@ def _attendance_table(doc: _Doc, keyed: str, data: MeetingData) -> dict[str, Int
     return {}
 
 
+_CLAUSE_END = re.compile(
+    r"(?<![\s(]тов)(?<![\s(]г)(?<!\bCom)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bNo)(?<!\bđ/c)(?<!\bĐ/c)(?<!\b[A-ZĐА-ЯЁ])"
+    r"[.!?](?=[ \t]+[A-ZĐÀ-ỸА-ЯЁ]|[ \t]*$)",
+    re.M | re.I,
+)
+
+
 def _absentees(doc: _Doc, cues: _Cues, zone_end: int) -> list[Absentee]:
-    """Names after an absence cue: "Vắng: 01 đồng chí có lý do (đ/c Hà Thị Mai - ốm)"."""
+    """Names after an absence cue, each with the reason written after it: "Vắng: 01 đồng chí có lý do
+    (đ/c Hà Thị Mai - ốm)", "Vắng 03 đồng chí: đồng chí A nghỉ thai sản và đồng chí B về quê (có báo
+    cáo); đồng chí C vắng không có lý do". The clause runs over wrapped lines; names that share one
+    reason ("đồng chí A, đồng chí B (đi làm ăn xa)") share it."""
     absent = re.compile(_alt(cues.data.absent_cues))
     honor = re.compile(_alt(_merged("honorifics")) + r"\.?[ \t]+")
-    people: list[Absentee] = []
+    no_reason_cue = re.compile(_alt(cues.data.no_reason_cues))
+    reason_cue = re.compile(r"(?<!khong )(?<!khong co )(?<!без )" + _alt(cues.data.reason_cues))
     for match in absent.finditer(doc.keyed, 0, zone_end):
-        line_end = _line_end(doc.text, match.end())
-        no_reason = re.search(_alt(cues.data.no_reason_cues), doc.keyed[match.end() : line_end])
-        for hon in honor.finditer(doc.keyed, match.end(), line_end):
-            name = _name_after(doc, cues, hon.end(), line_end)
-            if name is None:
+        clause_end = _line_end(doc.flat, match.end())
+        while doc.text[clause_end - 1 : clause_end] in (",", ";") and not re.match(r"\n[ \t]*(?:[-–•+*]|\d{1,2}[.)])", doc.text[clause_end : clause_end + 5]):
+            clause_end = _line_end(doc.flat, clause_end + 1)  # a list of names wrapped after a comma
+        # The sentence ends the clause: "... (nghỉ ốm). Đồng chí X báo cáo ..." is no absentee.
+        stop = _CLAUSE_END.search(doc.text, match.end(), clause_end)
+        clause_end = stop.start() if stop else clause_end
+        if "\n" in doc.text[match.end() : clause_end]:
+            # A name cut by a wrapped line: read it on a copy with the wrap as a space (same offsets).
+            clause = doc.text[match.end() : clause_end].replace("\n", " ")
+            reader = _Doc(doc.text[: match.end()] + clause + doc.text[clause_end:], doc.keyed, doc.flat)
+        else:
+            reader = doc
+        found: list[tuple[TextFact, int]] = []  # name, end of its segment
+        last = match.end()
+        for hon in honor.finditer(doc.keyed, match.end(), clause_end):
+            if hon.start() < last:
+                continue  # "anh" in "Phạm Thị Lan Anh"
+            before = doc.text[match.end() : hon.start()].rstrip(" \t")
+            if doc.text[hon.start()].isupper() and before[-1:].isalpha():
+                continue  # "Chi" in "Ho Chi Minh City": a capitalised word inside a run of words
+            name = _name_after(reader, cues, hon.end(), clause_end)
+            # A name right after the honorific: "đ/c đi làm thuê ở Bình Dương" names a place.
+            if name is None or len(doc.text[hon.end() : name.start].split()) > 2:
                 continue
-            tail = doc.text[name.end : line_end]
-            reason_match = re.match(r"[ \t]*(?:[-–—:(,][ \t]*)(?P<r>[^;)\n]{2,120})", tail)
-            reason = reason_match.group("r").strip(" .,") if reason_match else None
-            with_reason = None
-            if no_reason and name.start > match.end() + no_reason.start():
-                with_reason = False
-            elif reason:
-                with_reason = True
+            if found:
+                found[-1] = (found[-1][0], hon.start())
+            found.append((name, clause_end))
+            last = name.end
+        if not found:
+            continue
+        head = doc.keyed[match.end() : found[0][0].start]
+        head_without = no_reason_cue.search(head) is not None
+        head_with = not head_without and reason_cue.search(head) is not None
+        people: list[Absentee] = []
+        for name, segment_end in found:
+            tail = doc.text[name.end : segment_end]
+            keyed_tail = doc.keyed[name.end : segment_end]
+            without = no_reason_cue.search(keyed_tail) is not None
+            reason = None
+            if not without:
+                r = re.match(r"[ \t]*[-–—:(,]?[ \t]*(?P<r>[^;()\n]{2,120})", tail)
+                if r is not None:
+                    reason = re.sub(r"(?i)[ \t,.;]*(?:\b(?:và|and|и)\b)?[ \t,.;]*$", "", r.group("r")).strip(" .,") or None
+                    if reason is not None and len(reason.split()) < 2 and not re.match(r"[ \t]*[-–—:(]", tail):
+                        reason = None
+            with_reason = False if without or (head_without and reason is None) else True if reason or head_with else None
+            name_value = name.value
             people.append(
                 Absentee(
-                    text=name.text,
+                    text=doc.text[name.start : name.end],
                     start=name.start,
                     end=name.end,
-                    name=name.value,
+                    name=name_value,
                     reason=reason,
                     with_reason=with_reason,
                 )
             )
-        if people:
-            break
-    return people
+        # "đồng chí A, đồng chí B (đi làm ăn xa)": A shares B's reason.
+        for i in range(len(people) - 2, -1, -1):
+            if people[i].with_reason is None and people[i + 1].reason is not None:
+                between = doc.text[people[i].end : people[i + 1].start]
+                if re.fullmatch(r"[ \t]*(?:,|và|and|и)?[ \t]*\S*[ \t]*", between):
+                    people[i] = people[i].model_copy(update={"reason": people[i + 1].reason, "with_reason": people[i + 1].with_reason})
+        return people
+    return []
+
+
+def _attendance_total_row(doc: _Doc, keyed: str, data: MeetingData) -> dict[str, IntFact]:
+    """The total row of a table that lists the members with a mark in "Có mặt" and the reason in
+    "Vắng (lý do)": "Tổng | 10/11 | 01" read as present 10 of 11, one absent (with reason when the
+    absence column asks for one)."""
+    row = re.search(r"^[ \t]*(?:tong cong|tong so|tong|cong|total|итого|всего)[ \t]*\n[ \t]*(?P<n>\d{1,4})[ \t]*/[ \t]*(?P<t>\d{1,4})[ \t]*(?:\n[ \t]*(?P<a>\d{1,4})[ \t]*$)?", keyed, re.M)
+    if row is None:
+        return {}
+    header = keyed[max(0, row.start() - 3000) : row.start()]
+    if not re.search(rf"^[ \t]*{_alt(data.present_cues)}[ \t]*$", header, re.M):
+        return {}
+    out: dict[str, IntFact] = {}
+    for name, group in (("present", "n"), ("total_members", "t"), ("absent_with_reason", "a")):
+        if row.group(group) is None:
+            continue
+        if name == "absent_with_reason":
+            column = re.search(rf"^[ \t]*{_alt(data.absent_cues)}[^\n]{{0,20}}$", header, re.M)
+            if column is None or not re.search(_alt(data.reason_cues), column.group()) or re.search(_alt(data.no_reason_cues), column.group()):
+                continue
+        s, e = row.start(group), row.end(group)
+        out[name] = IntFact(text=doc.text[s:e], start=s, end=e, value=int(row.group(group)))
+    return out
 
 
 _ITEM = re.compile(r"[ \t]*(?P<mark>\d{1,2}[.)]|[-–•+*]|[a-zđ][.)])[ \t]+(?P<t>\S.*?)[ \t.;:]*$")

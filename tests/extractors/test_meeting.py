@@ -95,6 +95,32 @@ ATTENDANCE = [
      (21, 19, 2, None, None)),
     ("en", "Meeting from 14h00, present 7 comrades, absent Com. Hoàng Văn Ích. Training finished: 36/40 militiamen "
      "passed.", (None, 7, None, None, None)),
+    # named absentees with their reasons, counted; one "vắng không có lý do" is one without reason
+    ("vi", "Chi bộ có 19 đảng viên, có mặt 16/19 đồng chí. Vắng 03 đồng chí: đồng chí Bạc Thị Hồng nghỉ thai sản và "
+     "đồng chí Phạm Thị Lan Anh về quê có việc gia đình (có báo cáo); đồng chí Lò Văn Sơn vắng không có lý do.",
+     (19, 16, 2, 1, None)),
+    # a count before the cue over a comma; "đều có lý do" gives no count of the unexcused
+    ("vi", "- Có mặt: 18/21 đồng chí. Vắng 3 đồng chí, đều có lý do: đồng chí Quàng Văn Tuấn,\nđồng chí Lường Văn Toàn "
+     "(đi làm ăn xa), đồng chí Cầm Thị Hoa (đi học).", (21, 18, 3, None, None)),
+    # a name cut by a wrapped line
+    ("vi", "Tổng số đảng viên: 11 đồng chí. Có mặt: 9/11 đồng chí. Vắng có lý do: đồng chí Tạ\nVăn Khoa (đi học lý "
+     "luận chính trị), đồng chí Lò Văn Minh (nghỉ ốm).\nNỘI DUNG", (11, 9, 2, None, None)),
+    # the count first, a long reason, then the cue
+    ("vi", "chi bộ sinh hoạt tháng 11/2023, có mặt 14 đ/c dảng viên, vắng 2 đ/c đi làm thuê ở Bình Dương có báo.",
+     (None, 14, 2, None, None)),
+    # "trong đó có lý do 3": the breakdown's count, not the absence count
+    ("vi", "Có mặt 15/20 đồng chí. Vắng 5 đồng chí, trong đó có lý do 3 đồng chí (đồng chí Quàng Văn Tuấn đi làm ăn xa), "
+     "không lý do 2 đồng chí.", (20, 15, 3, 2, None)),
+    # the cell's name between "Chi bộ" and its size; the ratio counts those due to attend
+    ("vi", "Chi bộ thôn Trung Tiến có 42 đảng viên, trong đó 9 đồng chí được miễn sinh hoạt; có mặt 31/33 đảng viên "
+     "phải dự, vắng 2 đồng chí có lý do.", (42, 31, 2, None, 9)),
+    # "all 11 members" present: the whole cell
+    ("ru", "На церемонии присутствовали все 11 членов партии ячейки, а также товарищ Фунг Ван Тиен.",
+     (11, 11, None, None, None)),
+    # a member table: marks in "Có mặt", reasons in "Vắng (lý do)", the total row gives the counts
+    ("vi", "Đảng viên dự họp (tổng số 11 đồng chí):\nSTT\nHọ và tên\nCó mặt\nVắng (lý do)\n1\nNguyễn Mạnh Hùng\nx\n"
+     "2\nLò Văn Minh\nĐi công tác\nTổng\n10/11\n01\n\nNỘI DUNG\nBiểu quyết: 9/9 đảng viên chính thức có mặt tán thành.",
+     (11, 10, 1, None, None)),
 ]
 
 

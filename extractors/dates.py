@@ -15,10 +15,16 @@ The rules are those of corpus/README.md ("Rules for dates"). How the text is rea
 3. Lists and ranges: the members before a date share its month and year and are read backwards from
    it ("ngày 24, 25/9/2022", "с 1 по 5 марта 2023 года", "from 1 to 5 March 2023"); month lists and
    "March 1 to 5, 2023" are read forwards by their own patterns.
-4. A day and month without a year needs a cue ("ngày 28/10", "до 15.05", "by January 10"), and takes
-   its year from a dated mention in the same sentence, else from the document's year (given, or read
-   from the document's own date line at its top); otherwise it is dropped. Yearly days ("15/12 hằng
-   năm") and holidays named by an anniversary ("kỷ niệm 79 năm Quốc khánh 2/9") are not dates.
+4. A day and month without a year needs a cue ("ngày 28/10", "до 15.05", "by January 10", a news
+   dateline "HÀ NỘI, October 6"), and takes its year from a dated mention in the same sentence, else
+   from the document's year: its date line at the top ("Cập nhật: 16:42, 18/9/2024"), else the
+   caller's `document_year`, else the dates that open the text (a title "... tháng 11/2023");
+   otherwise it is dropped. Yearly days ("15/12 hằng năm"), lunar days ("15/8 âm lịch") and a day
+   that is part of a holiday's name ("nghỉ lễ Quốc khánh 2/9", "Дню учителей (20 ноября)") are not
+   dates.
+5. Speed: one pass of the joined regex over the text (a day number's tails are tried only when what
+   follows the number can start one of them); another language's patterns are left out when the
+   text lacks its month and year words; the rest is per candidate.
 """
 
 from __future__ import annotations
@@ -974,8 +980,8 @@ def extract_dates(
     `lang` is the document's language (its patterns win ties; every language's patterns run, since
     Russian and English renderings quote Vietnamese forms); `exclude` are the spans of document numbers
     (`30/2020` in `30/2020/NĐ-CP` is no date); `document_year` is the year of the document's own date,
-    the context of a day and month written without a year (when None, the date line at the top of the
-    text gives it, if there is one). Results are sorted by `start`.
+    the context of a day and month written without a year (a date line at the top of the text wins
+    over it; without either, the dates that open the text give it). Results are sorted by `start`.
     """
     run = _Run(text, _reader_for(text, lang))
     blocked = _Spans(exclude)
@@ -1016,7 +1022,7 @@ def _scan(run: _Run, blocked: _Spans) -> tuple[list[_Cand], list[RecurringDate]]
         if blocked.overlaps(found[0].start, found[-1].end):
             pos = start + 1
             continue
-        pos = end
+        pos = max(end, found[-1].end)  # past a "года" the builder added
         for cand in found:
             if cand.start < last_end:
                 continue

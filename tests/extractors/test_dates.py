@@ -271,6 +271,12 @@ YEAR_INFERENCE = [
         2024,
         [("08/02", "2024-02-08", D), ("14/02", "2024-02-14", D)],
     ),
+    (
+        "vi",
+        "từ ngày 15/12 đến hết ngày 15/01/2024",
+        2023,
+        [("15/12", "2023-12-15", D), ("15/01/2024", "2024-01-15", D)],
+    ),
     # a full date in the same sentence beats the document's year
     (
         "vi",
@@ -347,6 +353,7 @@ YEAR_INFERENCE = [
     ("en", "On July 10, 32 of the cell's 35 members attended.", 2024, [("July 10", "2024-07-10", D)]),
     ("en", "on June 16, 17 members attended", 2024, [("June 16", "2024-06-16", D)]),
     ("en", "submit it before 18/6", 2024, [("18/6", "2024-06-18", D)]),
+    ("en", "the cell met on the 16th of June", 2024, [("16th of June", "2024-06-16", D)]),
     (
         "en",
         "March 8, 2024\nSoc Trang (VNA) - On March 6, the Party Cell met.",

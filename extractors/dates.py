@@ -101,6 +101,9 @@ class Yearless(_Data):
     )
     anniversaries: list[str] = Field(default_factory=list, description="Before a holiday: its name, no date.")
     not_after: list[str] = Field(default_factory=list, description="Units after '16.6' that make it a number.")
+    before_parenthesis: list[str] = Field(
+        default_factory=list, description="Words before '(16/6)' that date the day: nay, today, сегодня, weekdays."
+    )
 
 
 class Recurring(_Data):
@@ -359,6 +362,7 @@ class _Lang:
     each_before: re.Pattern[str] | None
     holiday: re.Pattern[str] | None
     anniversary: re.Pattern[str] | None
+    before_parenthesis: re.Pattern[str] | None
     not_after: re.Pattern[str] | None
     # Plain spellings of the month word ("tháng", "THANG") and of the year word ("năm", not "nam": an
     # English "Viet Nam"): a text in another language that holds none of them is read without this
@@ -591,6 +595,11 @@ def _compile(code: str) -> _Lang:
         if yl.anniversaries
         else None,
         not_after=re.compile(rf"{_GAP}{words(yl.not_after)}") if yl.not_after else None,
+        before_parenthesis=re.compile(
+            rf"{_WORD_START}{_words(yl.before_parenthesis, {}, case_sensitive=False)}{_SP}*\Z"
+        )
+        if yl.before_parenthesis
+        else None,
         month_word_spellings=tuple(
             dict.fromkeys(
                 form
@@ -1217,8 +1226,9 @@ def _accept_yearless(run: _Run, cand: _Cand, start: int) -> str | None:
     """Return the producer id if a language's rules make this day without a year a date, else None."""
     text = run.text
     end = cand.end
-    if _PARENTHESISED.match(text, end) and _OPENING.search(text, max(0, start - 3), start):
-        return None  # "Ngày Học sinh, sinh viên (9/1)", "Дню учителей (20 ноября)": a holiday's day
+    # "Sáng nay (16/6)", "on Monday (June 16)" date the day; after anything else a day and month alone
+    # in parentheses is a holiday's day: "Ngày Học sinh, sinh viên (9/1)", "Дню учителей (20 ноября)".
+    opening = _OPENING.search(text, max(0, start - 3), start) if _PARENTHESISED.match(text, end) else None
     line_start = text.rfind("\n", 0, start) + 1
     sentence = -1
     for language in run.langs:
@@ -1230,7 +1240,13 @@ def _accept_yearless(run: _Run, cand: _Cand, start: int) -> str | None:
                 continue
             if rules.numeric.padded_month and not cand.padded:
                 continue
-        if not language.cue_before.search(text, max(line_start, start - 30), start) and not (
+        if opening is not None:
+            if not (
+                language.before_parenthesis
+                and language.before_parenthesis.search(text, max(line_start, start - 40), opening.start())
+            ):
+                continue
+        elif not language.cue_before.search(text, max(line_start, start - 30), start) and not (
             start - line_start < 45 and _place_opening(text, line_start, start)
         ):
             if cand.needs_cue:

@@ -326,6 +326,11 @@ YEAR_INFERENCE = [
     ("vi", "tổ chức Ngày Nhà giáo Việt Nam 20/11 trang trọng", 2023, []),
     ("vi", "hưởng ứng Ngày Quốc tế phòng, chống ma túy 26/6 tại buổi họp bản", 2023, []),
     ("vi", "kỷ niệm Ngày Học sinh, sinh viên (9/1)", 2024, []),
+    # ... but a word of time or a weekday before the parentheses dates the day
+    ("vi", "Sáng nay (16/6), chi bộ họp", 2023, [("16/6", "2023-06-16", D)]),
+    ("vi", "Chiều thứ Bảy (17/6), chi bộ họp", 2023, [("17/6", "2023-06-17", D)]),
+    ("en", "on Monday (June 16), the cell met", 2025, [("June 16", "2025-06-16", D)]),
+    ("ru", "в субботу (17 июня) прошло собрание", 2023, [("17 июня", "2023-06-17", D)]),
     ("vi", "tăng từ 4/9 lên 6/9 chi bộ", 2024, []),
     ("vi", "trực 24/24 giờ", 2024, []),
     ("vi", "2/3 số đảng viên tán thành", 2024, []),

@@ -63,6 +63,11 @@ class PoliticalData(BaseModel):
     # Title words of a meeting that is usually no review of the unit's work (extraordinary meeting,
     # admission ceremony, thematic meeting): the rule score is scaled by `special_meeting_factor`.
     special_meeting: list[str] = []
+    # Sentences that are no evidence on either side however concrete: party dues collected ("Đảng phí
+    # tháng 1: thu 19 đồng chí, 285.000 đồng" is no review of the unit's work), the minutes' own title.
+    not_evidence: list[str] = []
+    # Month names: a figure before or after one is part of a written date, no result.
+    months: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,8 @@ class _Patterns:
     generic: re.Pattern[str]
     deadline: re.Pattern[str] | None
     special: re.Pattern[str] | None
+    excluded: re.Pattern[str] | None
+    written_date: re.Pattern[str] | None
 
 
 def _alt(words: Sequence[str]) -> re.Pattern[str]:
@@ -84,9 +91,27 @@ def _patterns(lang: str) -> _Patterns:
     deadline = None
     if data.deadline_words:
         words = "|".join(re.escape(key(w)) for w in sorted(data.deadline_words, key=len, reverse=True))
-        deadline = re.compile(rf"(?<!\w)(?:{words})[ \t]+(?:the[ \t]+)?\d{{1,2}}(?:[/.]\d{{1,2}}|[ \t]+[^\W\d_]{{3,}}|(?:st|nd|rd|th)?\b)")
+        deadline = re.compile(
+            rf"(?<!\w)(?:{words})[ \t]+(?:the[ \t]+)?\d{{1,2}}(?:[/.]\d{{1,2}}|[ \t]+[^\W\d_]{{3,}}|(?:st|nd|rd|th)?\b)"
+        )
     special = _alt(data.special_meeting) if data.special_meeting else None
-    return _Patterns(_alt(data.review_cues), _alt(data.task_cues), _alt(data.generic_formulas), deadline, special)
+    excluded = _alt(data.not_evidence) if data.not_evidence else None
+    written_date = None
+    if data.months:
+        months = trie_pattern({key(w) for w in data.months})
+        # "12 января 2024", "June 16, 2022", "ngày 12 tháng 1 năm 2024": the numbers of a written date.
+        written_date = re.compile(
+            rf"(?<![\w/.])\d{{1,2}}(?=[ \t]+(?:{months}))|(?<!\w)(?:{months})[ \t]+\d{{1,2}}(?![\w/])"
+        )
+    return _Patterns(
+        _alt(data.review_cues),
+        _alt(data.task_cues),
+        _alt(data.generic_formulas),
+        deadline,
+        special,
+        excluded,
+        written_date,
+    )
 
 
 @dataclass(frozen=True)
@@ -104,12 +129,23 @@ class RuleEvidence:
 _DAY_MONTH = re.compile(r"(?<![\w/.])(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])(?:[/.]\d{2,4})?(?![\w/])")
 
 
-def _concreteness(sentence: str, *, task: bool = False) -> float:
+_FULL_DATE = re.compile(r"(?<![\w/.])\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?![\w/])")
+# A year alone ("năm 2024", "2024 года", "in 2023") is no result either.
+_YEAR = re.compile(r"(?<![\w/.,])(?:19|20)\d\d(?![\w/]|[.,]\d)")
+
+
+def _concreteness(
+    sentence: str, *, task: bool = False, written_date: re.Pattern[str] | None = None, keyed: str | None = None
+) -> float:
     """0..1: figures, named members, deadlines make a sentence concrete. For a review sentence a
     date is no result, so only the other figures count."""
-    dates = len(_DAY_MONTH.findall(sentence))
     figures = len(_FIGURE.findall(sentence))
-    if not task:
+    if task:
+        figures += len(_FULL_DATE.findall(sentence))  # a deadline "trước ngày 25/3/2025" (no figure to _FIGURE)
+    else:
+        dates = len(_DAY_MONTH.findall(sentence)) + len(_YEAR.findall(sentence))
+        if written_date is not None:
+            dates += len(written_date.findall(key(sentence) if keyed is None else keyed))
         figures = max(0, figures - dates)
     named = len(_NAMED.findall(sentence))
     return min(1.0, 0.35 * min(figures, 2) + 0.3 * min(named, 1) + (0.3 if len(sentence) > 80 else 0.0))
@@ -146,7 +182,12 @@ def rule_evidence(text: str, keyed: str, sentences: Sequence[tuple[int, int]], *
     section: str | None = None
     since_cue = 0
     sentences = _join_wrapped(text, sentences)
+    # Where the sentences that are no evidence can be (one scan of the document, not one per sentence).
+    excluded = [m.start() for m in patterns.excluded.finditer(keyed)] if patterns.excluded is not None else []
+    next_excluded = 0
     for i, (start, end) in enumerate(sentences):
+        while next_excluded < len(excluded) and excluded[next_excluded] < start:
+            next_excluded += 1
         k = keyed[start:end]
         line_start = start == 0 or text[start - 1] == "\n"
         review_cue, task_cue = patterns.review.search(keyed, start, end), patterns.task.search(keyed, start, end)
@@ -172,6 +213,8 @@ def rule_evidence(text: str, keyed: str, sentences: Sequence[tuple[int, int]], *
             since_cue += 1
             if since_cue > _SECTION_SPAN:
                 section = None
+        if next_excluded < len(excluded) and excluded[next_excluded] < end and _excluded(patterns, keyed, start, end):
+            continue  # dues collected, the title: the section goes on past it
         generic_hit = bool(patterns.generic.search(k))
         if generic_hit:
             generic += 1
@@ -188,21 +231,56 @@ def rule_evidence(text: str, keyed: str, sentences: Sequence[tuple[int, int]], *
         else:
             counts_review, counts_task = is_review or section == "both", is_task or section == "both"
         if counts_review:
-            review.append((damp * (_BASE + (1 - _BASE) * _concreteness(text[start:end])), i))
+            review.append(
+                (
+                    damp
+                    * (
+                        _BASE
+                        + (1 - _BASE) * _concreteness(text[start:end], written_date=patterns.written_date, keyed=k)
+                    ),
+                    i,
+                )
+            )
         if counts_task:
             task.append((damp * (_BASE + (1 - _BASE) * _concreteness(text[start:end], task=True)), i))
     review.sort(reverse=True)
     task.sort(reverse=True)
     # Both halves are needed: the best few sentences of each, saturating.
-    review_strength = max(1 - math.exp(-sum(s for s, _ in review[:5]) / _SATURATION), _SINGLE * max((s for s, _ in review), default=0))
-    task_strength = max(1 - math.exp(-sum(s for s, _ in task[:5]) / _SATURATION), _SINGLE * max((s for s, _ in task), default=0))
+    review_strength = max(
+        1 - math.exp(-sum(s for s, _ in review[:5]) / _SATURATION), _SINGLE * max((s for s, _ in review), default=0)
+    )
+    task_strength = max(
+        1 - math.exp(-sum(s for s, _ in task[:5]) / _SATURATION), _SINGLE * max((s for s, _ in task), default=0)
+    )
     score = review_strength * task_strength * math.exp(-_GENERIC_PENALTY * generic)
     if patterns.special is not None and patterns.special.search(keyed, 0, min(len(keyed), _TITLE_ZONE)):
         score *= _SPECIAL_FACTOR
     return RuleEvidence(review, task, generic, round(min(1.0, max(0.0, score)), 3), list(sentences))
 
 
+def _excluded(patterns: _Patterns, keyed: str, start: int, end: int) -> bool:
+    return patterns.excluded is not None and patterns.excluded.search(keyed, start, end) is not None
+
+
 _WRAP_WIDTH = 65
+# An honorific or title abbreviation that a sentence splitter takes for a full stop.
+_ABBREVIATIONS = (
+    "тов.",
+    "Тов.",
+    "Com.",
+    "com.",
+    "Cde.",
+    "cde.",
+    "đ/c.",
+    "Đ/c.",
+    "нач.",
+    "пров.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+)
+_ABBREVIATION = re.compile(r"(?<!\w)(?:тов|Тов|Com|com|Cde|cde|đ/c|Đ/c|нач|пров|Mr|Mrs|Ms|Dr)\.$")
 
 
 def _join_wrapped(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -210,6 +288,14 @@ def _join_wrapped(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple
     piece ends without punctuation on a long line and the next goes on without a list mark."""
     out: list[tuple[int, int]] = []
     for start, end in sentences:
+        if (
+            out
+            and text.endswith(_ABBREVIATIONS, max(0, out[-1][1] - 5), out[-1][1])
+            and _ABBREVIATION.search(text, max(0, out[-1][1] - 8), out[-1][1])
+            and not text[out[-1][1] : start].strip()
+        ):
+            out[-1] = (out[-1][0], end)  # "Задачи июль: тов." + "Ли Ми Чу подготовить ...": one sentence
+            continue
         if out:
             prev_start, prev_end = out[-1]
             gap = text[prev_end:start]

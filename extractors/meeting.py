@@ -151,9 +151,9 @@ def _cues(lang: str) -> _Cues:
         rf"(?<![\d/.,])(?P<h>[01]?\d|2[0-3])(?:[ \t]*(?:{_alt(hours)})\.?[ \t]*(?P<m1>[0-5]\d)?(?:[ \t]*{_alt(minutes)})?"
         rf"|[:.](?P<m2>[0-5]\d)(?![\d/]|\.\d))(?:[ \t]*(?P<ampm>{_alt(am_pm)}))?(?![\w/])"
     )
-    words = sorted({key(w) for d in every for w in d.number_words}, key=len, reverse=True)
+    words = {key(w) for d in every for w in d.number_words}
     # number words are whole words: "phải" holds "hai", "năm" (year) is only a number standing alone
-    number = r"(?:\d{1,4}|(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w))"
+    number = r"(?:\d{1,4}|(?<!\w)" + trie_pattern(words) + r"(?!\w))"
     return _Cues(
         data=data,
         label=label,

@@ -798,8 +798,17 @@ def _build_month_first(code: str, producer: str, ordinal: str) -> _Build:
     def build(match: re.Match[str], run: _Run) -> list[_Cand] | None:
         text = run.text
         lang = _language(code)
-        month = lang.month(match["name"])
-        year = int(match["y"]) if match["y"] else None
+        name, days, year_text = match.group("name", "days", "y")
+        month = lang.month(name)
+        year = int(year_text) if year_text else None
+        if days.isdigit():  # one day, the usual case: "June 16, 2022"
+            day = int(days)
+            if not _valid(year, month, day):
+                return []
+            part = _Part(
+                match.start(), match.end() if year is not None else match.end("days"), day, month, year, producer
+            )
+            return [_Cand([part], code, lang.data.yearless.month_name_needs_cue)]
         items = list(day_item.finditer(text, match.start("days"), match.end("days")))
         if year is None and any("," in text[a.end() : b.start()] for a, b in pairwise(items)):
             items = items[:1]  # "on June 16, 17 members attended": a count, not a list of days
@@ -826,6 +835,9 @@ def _build_month_names(code: str, producer: str, names_rx: str) -> _Build:
         year = int(match["y"])
         if not _valid(year, 1, None):
             return []
+        if not match["more"]:  # one month, the usual case: "October 2023"
+            part = _Part(match.start(), _suffix_end(text, match.end()), None, lang.month(match["name"]), year, producer)
+            return [_Cand([part], code, False)]
         items = list(name.finditer(text, match.start(), match.end("more")))
         parts = []
         for i, item in enumerate(items):
@@ -1338,17 +1350,17 @@ _DATELINE_LETTERS = 30
 # The opening of a text whose dates give the document's year when nothing else does: the first
 # non-empty line (a title) and the start of the next.
 _HEAD_AFTER_TITLE = 250
+_NON_SPACE = re.compile(r"\S")
 
 
 def _head_end(text: str) -> int:
-    first = len(text) - len(text.lstrip())
-    title_end = text.find("\n", first)
+    first = _NON_SPACE.search(text)
+    title_end = text.find("\n", first.start()) if first else -1
     if title_end < 0:
         return len(text)
-    second_end = text.find("\n", title_end + 1 + len(text[title_end + 1 :]) - len(text[title_end + 1 :].lstrip()))
-    if second_end < 0:
-        second_end = len(text)
-    return min(second_end, title_end + _HEAD_AFTER_TITLE)
+    second = _NON_SPACE.search(text, title_end + 1)
+    second_end = text.find("\n", second.start()) if second else -1
+    return min(len(text) if second_end < 0 else second_end, title_end + _HEAD_AFTER_TITLE)
 
 
 _LETTER = re.compile(r"[^\W\d_]")

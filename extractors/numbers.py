@@ -193,7 +193,10 @@ def extract_numbers(text: str, *, lang: str = "vi") -> list[DocNumber]:
             for m in _PIECE.finditer(text, match.end("num"), match.end())
         ]
         prefixed = bool(_NUMBER_PREFIX.search(text, max(0, match.start() - 12), match.start()))
-        parsed = _parse(match.group("num"), pieces, vocab, _type_before(text, match.start(), vocab), prefixed)
+        # Only "N/ISSUER" with nothing after can take its type from a name before it ("Quy định số 08/TU").
+        typeless = bool(pieces) and pieces[0].sep == "/" and (len(pieces) < 2 or pieces[1].sep not in "-–/")
+        type_before = _type_before(text, match.start(), vocab) if typeless else None
+        parsed = _parse(match.group("num"), pieces, vocab, type_before, prefixed)
         if parsed:
             found[match.start()] = _record(text, match.start(), parsed)
     for match in _SPACED.finditer(text):

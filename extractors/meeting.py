@@ -423,6 +423,8 @@ def _person_by_verb(doc: _Doc, cues: _Cues, verbs: Sequence[str]) -> TextFact | 
     for honorific in re.finditer(r"(?<!\w)" + _alt(_merged("honorifics")) + r"\.?[ \t]+", doc.keyed):
         clause_end = re.search(r"[\n;]|\.(?:\s|$)", doc.flat[honorific.end() : honorific.end() + 400])
         limit = honorific.end() + (clause_end.start() if clause_end else min(400, len(doc.text) - honorific.end()))
+        if not verb.search(doc.flat, honorific.end(), limit):
+            continue  # no verb in this clause: no need to read the name (most "đồng chí" in long minutes)
         found = _name_after(doc, cues, honorific.end(), limit)
         if found is None:
             continue

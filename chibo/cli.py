@@ -73,13 +73,15 @@ def extract(
 
 def _print_table(results) -> None:
     table = Table(title=f"chibo extract: {len(results)} documents", show_lines=False)
-    for column in ("document", "status", "lang", "kind", "number", "date", "numbers", "dates", "issues"):
-        table.add_column(column, overflow="fold")
+    columns = ("document", "status", "lang", "kind", "number", "date", "nums", "dates", "meeting", "tasks", "issues")
+    for column in columns:
+        table.add_column(column, overflow="fold", no_wrap=column != "issues")
     for r in results:
         header = r.header
-        issues = "; ".join(e.message for e in r.errors)
+        meeting = r.meeting
+        political = r.political_tasks
         table.add_row(
-            r.path,
+            Path(r.path).name,
             r.status,
             r.language or "",
             r.kind or "",
@@ -87,15 +89,31 @@ def _print_table(results) -> None:
             (header.date if header else None) or "",
             str(len(r.doc_numbers)),
             str(len(r.dates)),
-            issues[:120],
+            _meeting_cell(meeting),
+            "" if political is None else f"{'yes' if political.addressed else 'no'} {political.score:.2f}",
+            "; ".join(e.message for e in r.errors)[:100],
         )
-    console = Console(width=max(120, Console().width))
+    console = Console(width=max(150, Console().width))
     console.print(table)
     counts = {s: sum(r.status == s for r in results) for s in ("ok", "partial", "failed")}
+    meetings = [r for r in results if r.political_tasks is not None]
+    addressed = sum(r.political_tasks.addressed for r in meetings)
     console.print(
         f"ok {counts['ok']}, partial {counts['partial']}, failed {counts['failed']}; "
-        f"{sum(len(r.doc_numbers) for r in results)} document numbers, {sum(len(r.dates) for r in results)} dates"
+        f"{sum(len(r.doc_numbers) for r in results)} document numbers, {sum(len(r.dates) for r in results)} dates; "
+        f"{len(meetings)} meetings, {addressed} of them addressed political tasks"
     )
+
+
+def _meeting_cell(meeting) -> str:
+    """"2024-01-26 9/10": the meeting's date and attendance (present / total members)."""
+    if meeting is None:
+        return ""
+    date = meeting.date.value if meeting.date else "?"
+    present, total = meeting.attendance.present, meeting.attendance.total_members
+    if present is None and total is None:
+        return date
+    return f"{date} {present.value if present else '?'}/{total.value if total else '?'}"
 
 
 @app.command()

@@ -155,3 +155,18 @@ def test_cli_folder_is_searched_recursively_by_extension(tmp_path):
 @pytest.mark.parametrize("args", [["extract"], ["extract", "/no/such/path"], ["extract", "x", "--format", "xml"]])
 def test_cli_bad_usage_exits_2(args):
     assert CliRunner().invoke(app, args).exit_code == 2
+
+
+def test_cli_table_summarises_documents_and_meetings(tmp_path):
+    minutes = tmp_path / "bb.txt"
+    minutes.write_text(
+        "CHI BỘ THÔN NÀ CANG\nNà Cang, ngày 28 tháng 10 năm 2023\nBIÊN BẢN\nSINH HOẠT CHI BỘ THÁNG 10/2023\n"
+        "Chủ trì: đồng chí Lò Văn An. Thư ký: đồng chí Lò Thị Bình.\nCó mặt 19/23 đồng chí.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "bad.pdf").write_bytes(b"junk")
+    result = CliRunner().invoke(app, ["extract", str(tmp_path), "--format", "table"])
+    assert result.exit_code == 0
+    assert "bb.txt" in result.output and "2023-10-28 19/23" in result.output
+    assert "ok 1, partial 0, failed 1" in result.output
+    assert "1 meetings" in result.output

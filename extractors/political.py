@@ -10,9 +10,10 @@ so every decision has sentences an analyst can read behind it.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -43,7 +44,10 @@ _SINGLE = 0.8  # one concrete sentence carries its side at least this far (news 
 _SPECIAL_FACTOR = 0.85  # an extraordinary / admission-only / thematic meeting (title words in political.toml)
 _TITLE_ZONE = 600  # where the title and opening name the kind of meeting
 # A figure that is not a date or a document number: "418/418 học sinh", "98,7%", "140.656.000 đồng".
-_FIGURE = re.compile(r"(?<![\w/.-])\d+(?:[.,]\d+)*(?:[ \t]*(?:%|/[ \t]*\d+))?(?![\w/-])")
+# (The digit comes before the look-behind so that `re` scans for digits instead of trying every position.)
+_FIGURE = re.compile(r"\d(?<=(?<![\w/.-])\d)\d*(?:[.,]\d+)*(?:[ \t]*(?:%|/[ \t]*\d+))?(?![\w/-])")
+_DIGIT = re.compile(r"\d")
+_WORD_CHAR = re.compile(r"\w")
 _NAMED = re.compile(
     r"(?i:đồng chí|đ/c|comrade|товарищ|тов\.)[ \t]+[A-ZĐÀ-ỸА-ЯЁ]"
     # an assignee after a dash: "... trước ngày 20/7 - đ/c Vũ Thị Hà", "... до 5 сентября — капитан Нонг Ван Кыонг"
@@ -82,7 +86,32 @@ class _Patterns:
 
 
 def _alt(words: Sequence[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + trie_pattern({key(w) for w in words}))
+    return re.compile(word_start_trie({key(w) for w in words}))
+
+
+def word_start_trie(words: Iterable[str]) -> str:
+    """`(?<!\w)` + trie_pattern(words), written so that `re` scans fast: a pattern that opens with a
+    look-behind is tried at every position of the text, one that opens with a character only where
+    that character is. So each first character comes first and the look-behind checks the position
+    before it: "(?:c(?<=\\bc)(?:hi bo|...)|...)". Same matches, about a third less time on 200 kB."""
+    rests: dict[str, set[str]] = {}
+    for word in words:
+        if word:
+            rests.setdefault(word[0], set()).add(word[1:])
+    if not rests:
+        return "(?!)"
+    branches = []
+    for first in sorted(rests):
+        ch = re.escape(first)
+        # \b before a word character is (?<!\w); other characters need the look-behind itself.
+        guard = rf"(?<=\b{ch})" if re.match(r"\w", first) else rf"(?<=(?<!\w){ch})"
+        rest = {r for r in rests[first] if r}
+        body = ""
+        if rest:
+            body = trie_pattern(rest)
+            body = f"(?:{body})?" if "" in rests[first] else body
+        branches.append(ch + guard + body)
+    return "(?:" + "|".join(branches) + ")"
 
 
 @cache
@@ -90,9 +119,9 @@ def _patterns(lang: str) -> _Patterns:
     data = load_toml(lang, "political", PoliticalData)
     deadline = None
     if data.deadline_words:
-        words = "|".join(re.escape(key(w)) for w in sorted(data.deadline_words, key=len, reverse=True))
+        words = word_start_trie({key(w) for w in data.deadline_words})
         deadline = re.compile(
-            rf"(?<!\w)(?:{words})[ \t]+(?:the[ \t]+)?\d{{1,2}}(?:[/.]\d{{1,2}}|[ \t]+[^\W\d_]{{3,}}|(?:st|nd|rd|th)?\b)"
+            rf"{words}[ \t]+(?:the[ \t]+)?\d{{1,2}}(?:[/.]\d{{1,2}}|[ \t]+[^\W\d_]{{3,}}|(?:st|nd|rd|th)?\b)"
         )
     special = _alt(data.special_meeting) if data.special_meeting else None
     excluded = _alt(data.not_evidence) if data.not_evidence else None
@@ -139,16 +168,18 @@ def _concreteness(
 ) -> float:
     """0..1: figures, named members, deadlines make a sentence concrete. For a review sentence a
     date is no result, so only the other figures count."""
-    figures = len(_FIGURE.findall(sentence))
-    if task:
-        figures += len(_FULL_DATE.findall(sentence))  # a deadline "trước ngày 25/3/2025" (no figure to _FIGURE)
-    else:
-        dates = len(_DAY_MONTH.findall(sentence)) + len(_YEAR.findall(sentence))
-        if written_date is not None:
-            dates += len(written_date.findall(key(sentence) if keyed is None else keyed))
-        figures = max(0, figures - dates)
-    named = len(_NAMED.findall(sentence))
-    return min(1.0, 0.35 * min(figures, 2) + 0.3 * min(named, 1) + (0.3 if len(sentence) > 80 else 0.0))
+    figures = 0
+    if _DIGIT.search(sentence):  # every figure and date has a digit (and key() keeps the digits where they are)
+        figures = len(_FIGURE.findall(sentence))
+        if task:
+            figures += len(_FULL_DATE.findall(sentence))  # a deadline "trước ngày 25/3/2025" (no figure to _FIGURE)
+        elif figures:
+            dates = len(_DAY_MONTH.findall(sentence)) + len(_YEAR.findall(sentence))
+            if written_date is not None:
+                dates += len(written_date.findall(key(sentence) if keyed is None else keyed))
+            figures = max(0, figures - dates)
+    named = _NAMED.search(sentence) is not None
+    return min(1.0, 0.35 * min(figures, 2) + 0.3 * named + (0.3 if len(sentence) > 80 else 0.0))
 
 
 _ITEM_START = re.compile(r"[ \t]*(?:[IVXivx]+[.)]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)])[ \t]")
@@ -165,6 +196,40 @@ def _is_heading(text: str, keyed: str, start: int, end: int, cue: re.Match[str] 
     if _ITEM_START.match(text, start) or line.endswith(":") or (line.isupper() and len(line) > 6):
         return True
     return cue is not None and end - start < 90 and cue.start() - start <= 12
+
+
+class _FirstMatch:
+    """`pattern.search(keyed, start, end)` for increasing, disjoint ranges, from one scan of `keyed`.
+
+    The pattern must read nothing past its match (a look-behind and a word trie, as `_alt` builds) or,
+    with `boundary`, only a `\b` right after it: then a match of the whole text that lies inside the
+    range, with no earlier match running into it, is the one the range's search finds, and none there
+    means the range holds none. Other cases (a match across the range's end or start; with `boundary`,
+    a range that ends inside a word, where the search sees the end of a word) search the range itself.
+    """
+
+    __slots__ = ("pattern", "keyed", "starts", "ends", "matches", "next", "boundary")
+
+    def __init__(self, pattern: re.Pattern[str], keyed: str, *, boundary: bool = False):
+        self.pattern, self.keyed, self.boundary = pattern, keyed, boundary
+        self.matches = list(pattern.finditer(keyed))
+        self.starts = [m.start() for m in self.matches]
+        self.ends = [m.end() for m in self.matches]
+        self.next = 0
+
+    def first(self, start: int, end: int) -> re.Match[str] | None:
+        if self.boundary and 0 < end < len(self.keyed) and _WORD_CHAR.match(self.keyed, end - 1) and _WORD_CHAR.match(self.keyed, end):
+            return self.pattern.search(self.keyed, start, end)
+        starts, i = self.starts, self.next
+        if i < len(starts) and starts[i] < start:
+            i = self.next = bisect.bisect_left(starts, start, i)
+        if i and self.ends[i - 1] > start:
+            return self.pattern.search(self.keyed, start, end)
+        if i < len(starts) and starts[i] < end:
+            if self.ends[i] <= end:
+                return self.matches[i]
+            return self.pattern.search(self.keyed, start, end)
+        return None
 
 
 def rule_evidence(text: str, keyed: str, sentences: Sequence[tuple[int, int]], *, lang: str) -> RuleEvidence:
@@ -185,19 +250,23 @@ def rule_evidence(text: str, keyed: str, sentences: Sequence[tuple[int, int]], *
     # Where the sentences that are no evidence can be (one scan of the document, not one per sentence).
     excluded = [m.start() for m in patterns.excluded.finditer(keyed)] if patterns.excluded is not None else []
     next_excluded = 0
+    # Each cue pattern scans the document once; _FirstMatch gives what a search of one sentence would.
+    review_scan = _FirstMatch(patterns.review, keyed)
+    task_scan = _FirstMatch(patterns.task, keyed)
+    generic_scan = _FirstMatch(patterns.generic, keyed)
+    deadline_scan = None if patterns.deadline is None else _FirstMatch(patterns.deadline, keyed, boundary=True)
     for i, (start, end) in enumerate(sentences):
         while next_excluded < len(excluded) and excluded[next_excluded] < start:
             next_excluded += 1
-        k = keyed[start:end]
         line_start = start == 0 or text[start - 1] == "\n"
-        review_cue, task_cue = patterns.review.search(keyed, start, end), patterns.task.search(keyed, start, end)
+        review_cue, task_cue = review_scan.first(start, end), task_scan.first(start, end)
         # A cue inside the other side's longer cue is none: "kết quả thực hiện nhiệm vụ tháng 11".
         if review_cue and task_cue and review_cue.start() <= task_cue.start() < review_cue.end():
             task_cue = patterns.task.search(keyed, review_cue.end(), end)
         elif review_cue and task_cue and task_cue.start() <= review_cue.start() < task_cue.end():
             review_cue = patterns.review.search(keyed, task_cue.end(), end)
-        if task_cue is None and patterns.deadline is not None:
-            task_cue = patterns.deadline.search(keyed, start, end)
+        if task_cue is None and deadline_scan is not None:
+            task_cue = deadline_scan.first(start, end)
         is_review, is_task = review_cue is not None, task_cue is not None
         if line_start:
             first = min((m for m in (review_cue, task_cue) if m is not None), key=lambda m: m.start(), default=None)
@@ -215,7 +284,11 @@ def rule_evidence(text: str, keyed: str, sentences: Sequence[tuple[int, int]], *
                 section = None
         if next_excluded < len(excluded) and excluded[next_excluded] < end and _excluded(patterns, keyed, start, end):
             continue  # dues collected, the title: the section goes on past it
-        generic_hit = bool(patterns.generic.search(k))
+        k = keyed[start:end]
+        if start and _WORD_CHAR.match(keyed, start - 1):
+            generic_hit = patterns.generic.search(k) is not None  # a sentence cut inside a word: its own start
+        else:
+            generic_hit = generic_scan.first(start, end) is not None
         if generic_hit:
             generic += 1
         damp = _GENERIC_DAMP if generic_hit else 1.0

@@ -47,7 +47,11 @@ _TITLE_ZONE = 600  # where the title and opening name the kind of meeting
 # (The digit comes before the look-behind so that `re` scans for digits instead of trying every position.)
 _FIGURE = re.compile(r"\d(?<=(?<![\w/.-])\d)\d*(?:[.,]\d+)*(?:[ \t]*(?:%|/[ \t]*\d+))?(?![\w/-])")
 _DIGIT = re.compile(r"\d")
-_WORD_CHAR = re.compile(r"\w")
+
+
+def _is_word(chars: str) -> bool:
+    """Every character is one that `\w` matches (`re` takes alphanumerics and "_")."""
+    return chars.isalnum() or ("_" in chars and chars.replace("_", "a").isalnum())
 _NAMED = re.compile(
     r"(?i:đồng chí|đ/c|comrade|товарищ|тов\.)[ \t]+[A-ZĐÀ-ỸА-ЯЁ]"
     # an assignee after a dash: "... trước ngày 20/7 - đ/c Vũ Thị Hà", "... до 5 сентября — капитан Нонг Ван Кыонг"
@@ -90,10 +94,10 @@ def _alt(words: Sequence[str]) -> re.Pattern[str]:
 
 
 def word_start_trie(words: Iterable[str]) -> str:
-    """`(?<!\w)` + trie_pattern(words), written so that `re` scans fast: a pattern that opens with a
+    r"""`(?<!\w)` + trie_pattern(words), written so that `re` scans fast: a pattern that opens with a
     look-behind is tried at every position of the text, one that opens with a character only where
     that character is. So each first character comes first and the look-behind checks the position
-    before it: "(?:c(?<=\\bc)(?:hi bo|...)|...)". Same matches, about a third less time on 200 kB."""
+    before it: "(?:c(?<=\bc)(?:hi bo|...)|...)". Same matches, about a third less time on 200 kB."""
     rests: dict[str, set[str]] = {}
     for word in words:
         if word:
@@ -218,7 +222,7 @@ class _FirstMatch:
         self.next = 0
 
     def first(self, start: int, end: int) -> re.Match[str] | None:
-        if self.boundary and 0 < end < len(self.keyed) and _WORD_CHAR.match(self.keyed, end - 1) and _WORD_CHAR.match(self.keyed, end):
+        if self.boundary and 0 < end < len(self.keyed) and _is_word(self.keyed[end - 1 : end + 1]):
             return self.pattern.search(self.keyed, start, end)
         starts, i = self.starts, self.next
         if i < len(starts) and starts[i] < start:
@@ -284,9 +288,9 @@ def rule_evidence(text: str, keyed: str, sentences: Sequence[tuple[int, int]], *
                 section = None
         if next_excluded < len(excluded) and excluded[next_excluded] < end and _excluded(patterns, keyed, start, end):
             continue  # dues collected, the title: the section goes on past it
-        k = keyed[start:end]
-        if start and _WORD_CHAR.match(keyed, start - 1):
-            generic_hit = patterns.generic.search(k) is not None  # a sentence cut inside a word: its own start
+        if start and _is_word(keyed[start - 1]):
+            # A sentence cut inside a word: searched on its own, it has a word start there.
+            generic_hit = patterns.generic.search(keyed[start:end]) is not None
         else:
             generic_hit = generic_scan.first(start, end) is not None
         if generic_hit:
@@ -304,16 +308,8 @@ def rule_evidence(text: str, keyed: str, sentences: Sequence[tuple[int, int]], *
         else:
             counts_review, counts_task = is_review or section == "both", is_task or section == "both"
         if counts_review:
-            review.append(
-                (
-                    damp
-                    * (
-                        _BASE
-                        + (1 - _BASE) * _concreteness(text[start:end], written_date=patterns.written_date, keyed=k)
-                    ),
-                    i,
-                )
-            )
+            concrete = _concreteness(text[start:end], written_date=patterns.written_date, keyed=keyed[start:end])
+            review.append((damp * (_BASE + (1 - _BASE) * concrete), i))
         if counts_task:
             task.append((damp * (_BASE + (1 - _BASE) * _concreteness(text[start:end], task=True)), i))
     review.sort(reverse=True)
@@ -372,7 +368,6 @@ def _join_wrapped(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple
         if out:
             prev_start, prev_end = out[-1]
             gap = text[prev_end:start]
-            line_start = text.rfind("\n", 0, prev_end) + 1
             nxt = text[start : start + 1]
             if (
                 gap.count("\n") == 1
@@ -380,7 +375,7 @@ def _join_wrapped(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple
                 and text[prev_end - 1 : prev_end] not in (".", ":", ";", "!", "?")
                 and not _ITEM_START.match(text, start)
                 and not nxt.startswith(_BULLET)
-                and (nxt.islower() or prev_end - line_start >= _WRAP_WIDTH)
+                and (nxt.islower() or prev_end - (text.rfind("\n", 0, prev_end) + 1) >= _WRAP_WIDTH)
             ):
                 out[-1] = (prev_start, end)
                 continue

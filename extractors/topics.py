@@ -192,6 +192,20 @@ def _stopwords(lang: str) -> frozenset[str]:
     return frozenset(key(w) for w in load_toml(lang, "keyphrases", KeyphraseData).stopwords)
 
 
+@cache
+def _phrase_run(lang: str) -> re.Pattern[str]:
+    """`min_words` or more content words (two letters or more, no stopword) separated by spaces only
+    (a punctuation mark, a digit, a stopword ends a phrase): each match is a run of a phrase's words."""
+    more = max(0, load_toml(lang, "keyphrases", KeyphraseData).min_words - 1)
+    stop = sorted(w for w in _stopwords(lang) if _PHRASE_WORD.fullmatch(w))  # others are never a word
+    short = r"[^\W\d_](?![^\W\d_])"
+    content = rf"(?!{trie_pattern(stop)}(?![^\W\d_])|{short})[^\W\d_]+" if stop else rf"(?!{short})[^\W\d_]+"
+    return re.compile(rf"(?<![^\W\d_]){content}(?:\s+{content}){{{more},}}")
+
+
+_RUN_END = "\x00"  # between the words of two runs: no word is one
+
+
 class KeyphraseData(BaseModel):
     """Schema of data/<lang>/keyphrases.toml."""
 
@@ -206,49 +220,39 @@ def extract_keyphrases(text: str, *, lang: str, keyed: str | None = None, limit:
     scored by frequency times length, first occurrence as the span."""
     keyed = (key(text) if keyed is None else keyed)[:_KEYPHRASE_SPAN]
     data = load_toml(lang, "keyphrases", KeyphraseData)
-    stop = _stopwords(lang)
-    counts: Counter[tuple[str, ...]] = Counter()
-    first: dict[tuple[str, ...], tuple[int, int]] = {}
-    run: list[tuple[str, int, int]] = []
-    sizes = range(data.min_words, data.max_words + 1)
-
-    def flush() -> None:
-        if len(run) < data.min_words:
-            run.clear()
-            return
-        words = [w for w, _, _ in run]
-        for n in sizes:
-            for i in range(len(run) - n + 1):
-                gram = tuple(words[i : i + n])
-                counts[gram] += 1
-                if gram not in first:
-                    first[gram] = (run[i][1], run[i + n - 1][2])
-        run.clear()
-
-    previous_end = 0
-    for match in _PHRASE_WORD.finditer(keyed):
-        word, start = match.group(), match.start()
-        content = len(word) >= 2 and word not in stop
-        # A phrase is a run of content words separated by spaces only (no punctuation, no stopword).
-        if not content or (start > previous_end and not keyed[previous_end:start].isspace()):
-            flush()
-        if content:
-            run.append((word, start, match.end()))
-        previous_end = match.end()
-    flush()
-    recurring = {gram: c for gram, c in counts.items() if c >= 2}
-    first = {" ".join(gram): first[gram] for gram in recurring}
-    counts = Counter({" ".join(gram): c for gram, c in recurring.items()})
-    scored = [
-        (count * (1 + 0.5 * (phrase.count(" "))), phrase) for phrase, count in counts.items() if count >= 2
-    ]
-    scored.sort(key=lambda item: (-item[0], first[item[1]][0]))
-    chosen: list[Keyphrase] = []
-    for score, phrase in scored:
-        if any(phrase in c_key or c_key in phrase for c_key in (key(c.text) for c in chosen)):
+    runs = list(_phrase_run(lang).finditer(keyed))
+    # The words of all runs, one list (split in one go), a _RUN_END after each run.
+    flat = f" {_RUN_END} ".join(map(re.Match.group, runs)).split()
+    counts: dict[str, int] = {}
+    first: dict[str, tuple[int, int]] = {}
+    for n in range(data.min_words, data.max_words + 1):
+        grams = list(zip(*(flat[i:] for i in range(n))))
+        recurring = [(gram, c) for gram, c in Counter(grams).items() if c >= 2 and _RUN_END not in gram]
+        if not recurring:
             continue
-        s, e = first[phrase]
+        # Reversed, so the first occurrence of a gram is the place the dict keeps.
+        where = dict(zip(reversed(grams), range(len(grams) - 1, -1, -1)))
+        for gram, c in recurring:
+            phrase = " ".join(gram)
+            counts[phrase] = c
+            first[phrase] = (where[gram], n)
+    scored = [(count * (1 + 0.5 * (phrase.count(" "))), phrase) for phrase, count in counts.items()]
+    # Equal scores: the earlier first occurrence, then the shorter phrase.
+    scored.sort(key=lambda item: (-item[0], first[item[1]]))
+    chosen: list[Keyphrase] = []
+    chosen_keys: list[str] = []
+    for score, phrase in scored:
+        if any(phrase in c_key or c_key in phrase for c_key in chosen_keys):
+            continue
+        at, n = first[phrase]
+        run_start = at
+        while run_start and flat[run_start - 1] != _RUN_END:
+            run_start -= 1
+        run = runs[flat[:run_start].count(_RUN_END)]
+        words = list(_PHRASE_WORD.finditer(keyed, run.start(), run.end()))
+        s, e = words[at - run_start].start(), words[at - run_start + n - 1].end()
         chosen.append(Keyphrase(text=text[s:e], start=s, end=e, score=round(score, 2), count=counts[phrase]))
+        chosen_keys.append(key(chosen[-1].text))
         if len(chosen) == limit:
             break
     return chosen

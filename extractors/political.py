@@ -50,8 +50,10 @@ _DIGIT = re.compile(r"\d")
 
 
 def _is_word(chars: str) -> bool:
-    """Every character is one that `\w` matches (`re` takes alphanumerics and "_")."""
+    r"""Every character is one that `\w` matches (`re` takes alphanumerics and "_")."""
     return chars.isalnum() or ("_" in chars and chars.replace("_", "a").isalnum())
+
+
 _NAMED = re.compile(
     r"(?i:đồng chí|đ/c|comrade|товарищ|тов\.)[ \t]+[A-ZĐÀ-ỸА-ЯЁ]"
     # an assignee after a dash: "... trước ngày 20/7 - đ/c Vũ Thị Hà", "... до 5 сентября — капитан Нонг Ван Кыонг"
@@ -212,7 +214,7 @@ class _FirstMatch:
     a range that ends inside a word, where the search sees the end of a word) search the range itself.
     """
 
-    __slots__ = ("pattern", "keyed", "starts", "ends", "matches", "next", "boundary")
+    __slots__ = ("boundary", "ends", "keyed", "matches", "next", "pattern", "starts")
 
     def __init__(self, pattern: re.Pattern[str], keyed: str, *, boundary: bool = False):
         self.pattern, self.keyed, self.boundary = pattern, keyed, boundary

@@ -125,7 +125,10 @@ def extract_topics(
         if score < base + TOPIC_THRESHOLDS.get(topic, THRESHOLD) - THRESHOLD + (threshold - THRESHOLD):
             continue
         best = sorted(by_sentence, key=lambda i: (-len(by_sentence[i]), i))[:_EVIDENCE]
-        evidence = [SpanFact(text=text[sentences[i][0] : sentences[i][1]], start=sentences[i][0], end=sentences[i][1]) for i in sorted(best)]
+        evidence = [
+            SpanFact(text=text[sentences[i][0] : sentences[i][1]], start=sentences[i][0], end=sentences[i][1])
+            for i in sorted(best)
+        ]
         topics.append(Topic(label=topic, score=round(score, 3), evidence=evidence, producer=producer))
     return sorted(topics, key=lambda t: (-t.score, t.label))
 
@@ -137,9 +140,7 @@ def _keyword_hits(keyed: str, lang: str, sentences: Sequence[tuple[int, int]]) -
     hits: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
     for match in matcher.pattern.finditer(keyed):
         word = match.group()
-        topic = matcher.topic_of.get(word) or next(
-            (t for w, t in matcher.topic_of.items() if word.startswith(w)), None
-        )
+        topic = matcher.topic_of.get(word) or next((t for w, t in matcher.topic_of.items() if word.startswith(w)), None)
         if topic is None:
             continue
         i = bisect.bisect_right(starts, match.start()) - 1
@@ -166,7 +167,11 @@ def heading_sentences(text: str, sentences: Sequence[tuple[int, int]]) -> frozen
         if start and text[start - 1] != "\n":
             continue
         line = text[start:end].strip()
-        if _NUMBERED.match(text, start) or (line.isupper() and len(line) > 6) or (line.endswith(":") and len(line) < 100):
+        if (
+            _NUMBERED.match(text, start)
+            or (line.isupper() and len(line) > 6)
+            or (line.endswith(":") and len(line) < 100)
+        ):
             out.add(i)
     return frozenset(out)
 
@@ -226,12 +231,12 @@ def extract_keyphrases(text: str, *, lang: str, keyed: str | None = None, limit:
     counts: dict[str, int] = {}
     first: dict[str, tuple[int, int]] = {}
     for n in range(data.min_words, data.max_words + 1):
-        grams = list(zip(*(flat[i:] for i in range(n))))
+        grams = list(zip(*(flat[i:] for i in range(n)), strict=False))
         recurring = [(gram, c) for gram, c in Counter(grams).items() if c >= 2 and _RUN_END not in gram]
         if not recurring:
             continue
         # Reversed, so the first occurrence of a gram is the place the dict keeps.
-        where = dict(zip(reversed(grams), range(len(grams) - 1, -1, -1)))
+        where = dict(zip(reversed(grams), range(len(grams) - 1, -1, -1), strict=True))
         for gram, c in recurring:
             phrase = " ".join(gram)
             counts[phrase] = c

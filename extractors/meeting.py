@@ -298,9 +298,9 @@ def _mentions_meeting(doc: _Doc, cues: _Cues, *, strict: bool = False) -> bool:
     present = _alt(_merged("present_cues"))
     members = _alt(_merged("member_words"))
     the = r"(?:the cell's[ \t]*|its[ \t]*|the[ \t]*)?"
-    if re.search(rf"{present}[^\d\n]{{0,25}}\d{{1,4}}[ \t]*(?:/|tren|из|out of|of)[ \t]*{the}\d{{1,4}}", head) or re.search(
-        rf"\d{{1,4}}[ \t]*(?:/|of|из)[ \t]*{the}\d{{1,4}}[^\n.]{{0,30}}{present}", head
-    ):
+    if re.search(
+        rf"{present}[^\d\n]{{0,25}}\d{{1,4}}[ \t]*(?:/|tren|из|out of|of)[ \t]*{the}\d{{1,4}}", head
+    ) or re.search(rf"\d{{1,4}}[ \t]*(?:/|of|из)[ \t]*{the}\d{{1,4}}[^\n.]{{0,30}}{present}", head):
         return True
     if strict:
         return False
@@ -389,15 +389,19 @@ def _name_after(doc: _Doc, cues: _Cues, pos: int, limit: int) -> TextFact | None
 
 
 def _person(doc: _Doc, cues: _Cues, field: str) -> TextFact | None:
-    cell_secretary = re.compile(r"[ \t]*(?:[-–•*+]\s*|\d+[.)]\s*|[a-z][.)]\s*)?" + _alt(_merged("cell_secretary_labels")))
+    cell_secretary = re.compile(
+        r"[ \t]*(?:[-–•*+]\s*|\d+[.)]\s*|[a-z][.)]\s*)?" + _alt(_merged("cell_secretary_labels"))
+    )
     for match in cues.label[field].finditer(doc.keyed):
         # "Секретарь ячейки: X", "Cell secretary: X" name the cell's secretary, who chairs, not the minute-taker.
         if field == "secretary" and cell_secretary.match(doc.keyed, match.start()):
             continue
         # "SECRETARY: A Thiên      MINUTE-TAKER: Y Bli": beside a minute-taker, "secretary" is the cell's.
         line = doc.keyed[_line_start(doc.text, match.start()) : _line_end(doc.text, match.end())]
-        if field == "secretary" and len(cues.label["secretary"].findall(line)) > 1 and re.search(
-            r"(?<!\w)(?:secretary|секретарь)[ \t]*:[ \t]*$", doc.keyed[match.start() : match.end()]
+        if (
+            field == "secretary"
+            and len(cues.label["secretary"].findall(line)) > 1
+            and re.search(r"(?<!\w)(?:secretary|секретарь)[ \t]*:[ \t]*$", doc.keyed[match.start() : match.end()])
         ):
             continue
         found = _name_after(doc, cues, match.end(), _line_end(doc.text, match.end()))
@@ -433,7 +437,8 @@ def _person_by_verb(doc: _Doc, cues: _Cues, verbs: Sequence[str]) -> TextFact | 
         # The verb belongs to this name only when no other honorific comes first.
         other = re.compile(r"(?<!\w)" + _alt(_merged("honorifics")) + r"\.?[ \t]+")
         if hit and not any(
-            doc.text[m.end() : m.end() + 1].isupper() for m in other.finditer(doc.keyed, found.end, found.end + hit.start())
+            doc.text[m.end() : m.end() + 1].isupper()
+            for m in other.finditer(doc.keyed, found.end, found.end + hit.start())
         ):
             return found
     return None
@@ -624,7 +629,12 @@ def _meeting_day(doc: _Doc, date: DateMention) -> bool:
         return False
     left = doc.text.rfind("(", max(0, date.start - 25), date.start)
     right = doc.text.find(")", date.end, date.end + 25)
-    return not (left != -1 and right != -1 and "\n" not in doc.text[left:right] and re.search(r"\d[ \t]*[-–][ \t]*\d", doc.text[left:right]))
+    return not (
+        left != -1
+        and right != -1
+        and "\n" not in doc.text[left:right]
+        and re.search(r"\d[ \t]*[-–][ \t]*\d", doc.text[left:right])
+    )
 
 
 @cache
@@ -635,7 +645,9 @@ def _month_names(lang: str) -> dict[str, int]:
         months = load_date_data(lang).months
     except Exception:  # noqa: BLE001 - no month names: numeric dates only
         return {}
-    return {key(name).rstrip("."): month.number for month in months for name in month.names if len(name.rstrip(".")) > 2}
+    return {
+        key(name).rstrip("."): month.number for month in months for name in month.names if len(name.rstrip(".")) > 2
+    }
 
 
 def _yearless(doc: _Doc, cues: _Cues, start: int, end: int, reference: str | None) -> list[tuple[int, int, str]]:
@@ -654,8 +666,10 @@ def _yearless(doc: _Doc, cues: _Cues, start: int, end: int, reference: str | Non
     if names:
         month = "(?P<mn>" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\.?"
         year = r"(?![ \t,]*(?:\d{4}|\d{1,2},?[ \t]+\d{4}))"
-        for pattern in (rf"(?<![\d/.])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+{month}(?!\w){year}",
-                        rf"(?<!\w){month}[ \t]+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d/.]){year}"):
+        for pattern in (
+            rf"(?<![\d/.])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+{month}(?!\w){year}",
+            rf"(?<!\w){month}[ \t]+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d/.]){year}",
+        ):
             for match in re.finditer(pattern, zone):
                 found.append((match.start(), match.end(), int(match["d"]), names[match["mn"]]))
     out = []
@@ -750,32 +764,52 @@ def _attendance(doc: _Doc, cues: _Cues) -> Attendance:
                 value=value,
             )
 
+    occurs: dict[str, bool] = {}
+
+    def need(name: str, *alts: str) -> bool:
+        """Whether to look for `name`: not found yet, and every cue the pattern needs is in the zone
+        (a pattern that needs a cue the minutes never use cannot match: no need to scan for it)."""
+        if name in found:
+            return False
+        for alt in alts:
+            if alt not in occurs:
+                occurs[alt] = re.search(alt, keyed) is not None
+            if not occurs[alt]:
+                return False
+        return True
+
     present = _alt(data.present_cues)
     # An explicit total first: in "Tổng số: 24; phải sinh hoạt: 20; có mặt 17/20" the ratio's 20 is
     # the members due to attend, not the cell's size.
     members = _alt(data.member_words)
-    take("total_members", re.search(rf"{_alt(data.total_cues)}[^\d\n]{{0,40}}?(?P<n>{n})(?![\d/])", keyed))
-    take(
-        "total_members",
-        re.search(rf"{_alt(data.total_generic_cues)}[ \t:]{{0,3}}(?P<n>{n})[ \t]*{members}", keyed),
-    )
+    if need("total_members", _alt(data.total_cues)):
+        take("total_members", re.search(rf"{_alt(data.total_cues)}[^\d\n]{{0,40}}?(?P<n>{n})(?![\d/])", keyed))
+    if need("total_members", _alt(data.total_generic_cues), members):
+        take(
+            "total_members",
+            re.search(rf"{_alt(data.total_generic_cues)}[ \t:]{{0,3}}(?P<n>{n})[ \t]*{members}", keyed),
+        )
     # The cell's name between: "Chi bộ thôn Trung Tiến có 42 đảng viên".
-    take(
-        "total_members",
-        re.search(
-            rf"(?<!\w){_alt(_CELL_WORDS)}(?:[ \t]+[^\W\d_]+){{1,6}}?[ \t]+(?:{_alt(data.total_generic_cues)}|co|has|насчитывает)[ \t:]{{0,3}}(?P<n>{n})[ \t]*{members}",
+    if need("total_members", members):
+        take(
+            "total_members",
+            re.search(
+                rf"(?<!\w){_alt(_CELL_WORDS)}(?:[ \t]+[^\W\d_]+){{1,6}}?[ \t]+(?:{_alt(data.total_generic_cues)}|co|has|насчитывает)[ \t:]{{0,3}}(?P<n>{n})[ \t]*{members}",
+                keyed,
+            ),
+        )
+    ratio = plain = None
+    if need("", present):
+        ratio = re.search(
+            rf"{present}[^\d\n]{{0,25}}?(?P<n>\d{{1,4}})[ \t]*(?:/|trên|tren|из|out of|of)[ \t]*(?P<t>\d{{1,4}})", keyed
+        ) or re.search(  # "32 of the cell's 35 members attended", "19 из 23 присутствовали"
+            rf"(?<![\d/])(?P<n>\d{{1,4}})[ \t]*(?:/|of|из|trên)[ \t]*(?:the cell's[ \t]*|its[ \t]*|the[ \t]*)?(?P<t>\d{{1,3}})(?!\d)[^\n.\d]{{0,30}}?{present}",
             keyed,
-        ),
-    )
-    ratio = re.search(
-        rf"{present}[^\d\n]{{0,25}}?(?P<n>\d{{1,4}})[ \t]*(?:/|trên|tren|из|out of|of)[ \t]*(?P<t>\d{{1,4}})", keyed
-    ) or re.search(  # "32 of the cell's 35 members attended", "19 из 23 присутствовали"
-        rf"(?<![\d/])(?P<n>\d{{1,4}})[ \t]*(?:/|of|из|trên)[ \t]*(?:the cell's[ \t]*|its[ \t]*|the[ \t]*)?(?P<t>\d{{1,3}})(?!\d)[^\n.\d]{{0,30}}?{present}",
-        keyed,
-    )
-    plain = re.search(
-        rf"{present}[ \t]*:?[ \t]*\n?[ \t]*(?:by[ \t]+|all[ \t]+|все[ \t]+|ca[ \t]+)?(?P<n>{n})(?![\d/]|[.)][ \t])", keyed
-    )
+        )
+        plain = re.search(
+            rf"{present}[ \t]*:?[ \t]*\n?[ \t]*(?:by[ \t]+|all[ \t]+|все[ \t]+|ca[ \t]+)?(?P<n>{n})(?![\d/]|[.)][ \t])",
+            keyed,
+        )
     if ratio is not None and plain is not None and plain.start() < ratio.start() - 40 and "\n" not in plain.group():
         ratio = None  # "present 7 comrades ... 36/40 militiamen trained": the first count is the meeting's
     row = _attendance_total_row(doc, doc.keyed[:zone_end], data)
@@ -785,16 +819,18 @@ def _attendance(doc: _Doc, cues: _Cues) -> Attendance:
     take("total_members", ratio, "t")
     # "присутствовали все 11 членов партии", "all 9 members attended": the count is the whole cell.
     every = r"(?:all|все|tat ca|toan bo)[ \t]+(?:the[ \t]+)?(?P<n>\d{1,4})[ \t]+"
-    take(
-        "total_members",
-        re.search(rf"{present}[^\n.\d]{{0,30}}?{every}{members}", keyed)
-        or re.search(rf"{every}{members}[^\n.\d]{{0,40}}?{present}", keyed),
-    )
+    if need("total_members", present, members):
+        take(
+            "total_members",
+            re.search(rf"{present}[^\n.\d]{{0,30}}?{every}{members}", keyed)
+            or re.search(rf"{every}{members}[^\n.\d]{{0,40}}?{present}", keyed),
+        )
     take("present", plain)
-    take(
-        "present",
-        re.search(rf"(?<![\d/])(?P<n>{n})[ \t]+(?:{members}[ \t]+)?(?:were|was|da|deu)[ \t]+{present}", keyed),
-    )
+    if need("present", present):
+        take(
+            "present",
+            re.search(rf"(?<![\d/])(?P<n>{n})[ \t]+(?:{members}[ \t]+)?(?:were|was|da|deu)[ \t]+{present}", keyed),
+        )
     for name, value in _attendance_table(doc, doc.keyed[:zone_end], data).items():
         found.setdefault(name, value)
     no_reason = _alt(data.no_reason_cues)
@@ -808,32 +844,48 @@ def _attendance(doc: _Doc, cues: _Cues) -> Attendance:
     absent_n = rf"{absent}\w*[ \t]*:?[ \t]*(?P<n>{n})(?:[ \t]+{members})?"
     # A count ends at a member word or punctuation: "không lý do hai tháng liền" is no count.
     counts = rf"(?![\d/])(?=[ \t]*(?:{members}|[,;.:()\n]|$))"
-    take("absent_without_reason", re.search(rf"{no_reason}[ \t]*[:—–-]?[ \t]*\n?[ \t]*(?P<n>{n}){counts}", keyed))
-    take("absent_without_reason", re.search(rf"{counted}{words3}{no_reason}", keyed))
+    if need("absent_without_reason", no_reason):
+        take("absent_without_reason", re.search(rf"{no_reason}[ \t]*[:—–-]?[ \t]*\n?[ \t]*(?P<n>{n}){counts}", keyed))
+    if need("absent_without_reason", no_reason):
+        take("absent_without_reason", re.search(rf"{counted}{words3}{no_reason}", keyed))
     # "có lý do" must not be the tail of "không có lý do"; "без уважительной" not read as "уважительной".
     # "Hai đảng viên vắng mặt đều có lý do: một người đi viện, ...": the count before the cue first.
-    take("absent_with_reason", re.search(rf"{counted}{words3}(?<!khong )(?<!khong co )(?<!без ){with_reason}", keyed))
+    if need("absent_with_reason", with_reason):
+        take(
+            "absent_with_reason", re.search(rf"{counted}{words3}(?<!khong )(?<!khong co )(?<!без ){with_reason}", keyed)
+        )
     # "Vắng 3 đồng chí, đều có lý do: ...", "vắng 2 đ/c đi làm thuê ở Bình Dương có báo cáo".
-    take(
-        "absent_with_reason",
-        re.search(
-            rf"{absent}\w*[ \t]*:?[ \t]*{counted}(?:,?[ \t]+[^\W\d_]+){{0,8}}?[ \t]*,?[ \t]*(?<!khong )(?<!khong co )(?<!без ){with_reason}(?![ \t:]*\d)",
-            keyed,
-        ),
-    )
-    take(
-        "absent_with_reason",
-        re.search(rf"(?<!khong )(?<!khong co )(?<!без ){with_reason}[ \t]*[:—–-]?[ \t]*\n?[ \t]*(?P<n>{n}){counts}", keyed),
-    )
-    take("absent_without_reason", re.search(rf"{absent_n}{words3}{no_reason}", keyed))
+    if need("absent_with_reason", absent, with_reason):
+        take(
+            "absent_with_reason",
+            re.search(
+                rf"{absent}\w*[ \t]*:?[ \t]*{counted}(?:,?[ \t]+[^\W\d_]+){{0,8}}?[ \t]*,?[ \t]*(?<!khong )(?<!khong co )(?<!без ){with_reason}(?![ \t:]*\d)",
+                keyed,
+            ),
+        )
+    if need("absent_with_reason", with_reason):
+        take(
+            "absent_with_reason",
+            re.search(
+                rf"(?<!khong )(?<!khong co )(?<!без ){with_reason}[ \t]*[:—–-]?[ \t]*\n?[ \t]*(?P<n>{n}){counts}", keyed
+            ),
+        )
+    if need("absent_without_reason", absent, no_reason):
+        take("absent_without_reason", re.search(rf"{absent_n}{words3}{no_reason}", keyed))
     # Inside an absence clause: "vắng 4 đồng chí (3 có lý do, 1 không có lý do)", "Vắng 2: 1 có lý do ...".
     # ... or after "and": "three members were absent with leave and one without leave".
     mark = r"(?:(?<=[(:,;])|(?<=\band)|(?<=\bva)|(?<=\bи))"
     in_clause = rf"{absent}\w*[^\n.]{{0,60}}?{mark}[ \t]*(?P<n>{n})[ \t]+(?:{members}[ \t]+)?"
-    take("absent_without_reason", re.search(rf"{in_clause}{no_reason}", keyed))
-    take("absent_with_reason", re.search(rf"{in_clause}(?<!khong )(?<!khong co )(?<!без ){with_reason}", keyed))
-    take("absent_with_reason", re.search(rf"{absent_n}{words3}(?<!khong )(?<!khong co )(?<!без ){with_reason}", keyed))
-    if "absent_with_reason" not in found:
+    if need("absent_without_reason", absent, no_reason):
+        take("absent_without_reason", re.search(rf"{in_clause}{no_reason}", keyed))
+    if need("absent_with_reason", absent, with_reason):
+        take("absent_with_reason", re.search(rf"{in_clause}(?<!khong )(?<!khong co )(?<!без ){with_reason}", keyed))
+    if need("absent_with_reason", absent, with_reason):
+        take(
+            "absent_with_reason",
+            re.search(rf"{absent_n}{words3}(?<!khong )(?<!khong co )(?<!без ){with_reason}", keyed),
+        )
+    if need("absent_with_reason", absent, with_reason):
         single = _single_absentee(doc, keyed, absent, with_reason)
         if single is not None:
             found["absent_with_reason"] = single
@@ -842,6 +894,8 @@ def _attendance(doc: _Doc, cues: _Cues) -> Attendance:
     # нет", "отсутствующих нет" (nobody absent at all).
     zero_before = _alt(data.zero_before)
     for name, cue in (("absent_without_reason", no_reason), ("exempt", exempt)):
+        if not need(name, cue):
+            continue
         match = re.search(rf"{cue}\w*(?:[ \t]+[^\W\d_]+){{0,3}}?[ \t]*[:—–-]?[ \t]*\n?[ \t]*{zero}", keyed)
         # "không có đảng viên miễn sinh hoạt", "no member was absent without leave"
         match = match or re.search(
@@ -851,7 +905,9 @@ def _attendance(doc: _Doc, cues: _Cues) -> Attendance:
             found[name] = IntFact(
                 text=doc.text[match.start("z") : match.end("z")], start=match.start("z"), end=match.end("z"), value=0
             )
-    nobody = re.search(rf"{_alt(data.absent_cues)}\w*[ \t]*:?[ \t]*{zero}", keyed)
+    nobody = None
+    if need("absent_with_reason", absent) or need("absent_without_reason", absent):
+        nobody = re.search(rf"{_alt(data.absent_cues)}\w*[ \t]*:?[ \t]*{zero}", keyed)
     if nobody:
         for name in ("absent_with_reason", "absent_without_reason"):
             if name not in found:
@@ -861,8 +917,10 @@ def _attendance(doc: _Doc, cues: _Cues) -> Attendance:
                     end=nobody.end("z"),
                     value=0,
                 )
-    take("exempt", re.search(rf"{exempt}\w*[^\d\n]{{0,20}}?\n?[ \t]*(?P<n>{n})(?![\d/])", keyed))
-    take("exempt", re.search(rf"(?P<n>{n})[ \t]*(?:{members})?[^\d\n;,()]{{0,15}}{exempt}", keyed))
+    if need("exempt", exempt):
+        take("exempt", re.search(rf"{exempt}\w*[^\d\n]{{0,20}}?\n?[ \t]*(?P<n>{n})(?![\d/])", keyed))
+    if need("exempt", exempt):
+        take("exempt", re.search(rf"(?P<n>{n})[ \t]*(?:{members})?[^\d\n;,()]{{0,15}}{exempt}", keyed))
     absentees = _absentees(doc, cues, zone_end)
     _derive_counts(found, absentees)
     return Attendance(**found, absentees=absentees)
@@ -893,7 +951,9 @@ def _derive_counts(found: dict[str, IntFact], absentees: list[Absentee]) -> None
         ("absent_without_reason", [a for a in absentees if a.with_reason is False]),
     ):
         if name not in found and people:
-            found[name] = IntFact(text=people[0].text, start=people[0].start, end=people[0].end, value=len(people), derived=True)
+            found[name] = IntFact(
+                text=people[0].text, start=people[0].start, end=people[0].end, value=len(people), derived=True
+            )
 
 
 def _attendance_table(doc: _Doc, keyed: str, data: MeetingData) -> dict[str, IntFact]:
@@ -956,7 +1016,9 @@ def _absentees(doc: _Doc, cues: _Cues, zone_end: int) -> list[Absentee]:
     reason_cue = re.compile(r"(?<!khong )(?<!khong co )(?<!без )" + _alt(cues.data.reason_cues))
     for match in absent.finditer(doc.keyed, 0, zone_end):
         clause_end = _line_end(doc.flat, match.end())
-        while doc.text[clause_end - 1 : clause_end] in (",", ";") and not re.match(r"\n[ \t]*(?:[-–•+*]|\d{1,2}[.)])", doc.text[clause_end : clause_end + 5]):
+        while doc.text[clause_end - 1 : clause_end] in (",", ";") and not re.match(
+            r"\n[ \t]*(?:[-–•+*]|\d{1,2}[.)])", doc.text[clause_end : clause_end + 5]
+        ):
             clause_end = _line_end(doc.flat, clause_end + 1)  # a list of names wrapped after a comma
         # The sentence ends the clause: "... (nghỉ ốm). Đồng chí X báo cáo ..." is no absentee.
         stop = _CLAUSE_END.search(doc.text, match.end(), clause_end)
@@ -997,10 +1059,14 @@ def _absentees(doc: _Doc, cues: _Cues, zone_end: int) -> list[Absentee]:
             if not without:
                 r = re.match(r"[ \t]*[-–—:(,]?[ \t]*(?P<r>[^;()\n]{2,120})", tail)
                 if r is not None:
-                    reason = re.sub(r"(?i)[ \t,.;]*(?:\b(?:và|and|и)\b)?[ \t,.;]*$", "", r.group("r")).strip(" .,") or None
+                    reason = (
+                        re.sub(r"(?i)[ \t,.;]*(?:\b(?:và|and|и)\b)?[ \t,.;]*$", "", r.group("r")).strip(" .,") or None
+                    )
                     if reason is not None and len(reason.split()) < 2 and not re.match(r"[ \t]*[-–—:(]", tail):
                         reason = None
-            with_reason = False if without or (head_without and reason is None) else True if reason or head_with else None
+            with_reason = (
+                False if without or (head_without and reason is None) else True if reason or head_with else None
+            )
             name_value = name.value
             people.append(
                 Absentee(
@@ -1017,7 +1083,9 @@ def _absentees(doc: _Doc, cues: _Cues, zone_end: int) -> list[Absentee]:
             if people[i].with_reason is None and people[i + 1].reason is not None:
                 between = doc.text[people[i].end : people[i + 1].start]
                 if re.fullmatch(r"[ \t]*(?:,|và|and|и)?[ \t]*\S*[ \t]*", between):
-                    people[i] = people[i].model_copy(update={"reason": people[i + 1].reason, "with_reason": people[i + 1].with_reason})
+                    people[i] = people[i].model_copy(
+                        update={"reason": people[i + 1].reason, "with_reason": people[i + 1].with_reason}
+                    )
         return people
     return []
 
@@ -1026,7 +1094,11 @@ def _attendance_total_row(doc: _Doc, keyed: str, data: MeetingData) -> dict[str,
     """The total row of a table that lists the members with a mark in "Có mặt" and the reason in
     "Vắng (lý do)": "Tổng | 10/11 | 01" read as present 10 of 11, one absent (with reason when the
     absence column asks for one)."""
-    row = re.search(r"^[ \t]*(?:tong cong|tong so|tong|cong|total|итого|всего)[ \t]*\n[ \t]*(?P<n>\d{1,4})[ \t]*/[ \t]*(?P<t>\d{1,4})[ \t]*(?:\n[ \t]*(?P<a>\d{1,4})[ \t]*$)?", keyed, re.M)
+    row = re.search(
+        r"^[ \t]*(?:tong cong|tong so|tong|cong|total|итого|всего)[ \t]*\n[ \t]*(?P<n>\d{1,4})[ \t]*/[ \t]*(?P<t>\d{1,4})[ \t]*(?:\n[ \t]*(?P<a>\d{1,4})[ \t]*$)?",
+        keyed,
+        re.M,
+    )
     if row is None:
         return {}
     header = keyed[max(0, row.start() - 3000) : row.start()]
@@ -1038,7 +1110,11 @@ def _attendance_total_row(doc: _Doc, keyed: str, data: MeetingData) -> dict[str,
             continue
         if name == "absent_with_reason":
             column = re.search(rf"^[ \t]*{_alt(data.absent_cues)}[^\n]{{0,20}}$", header, re.M)
-            if column is None or not re.search(_alt(data.reason_cues), column.group()) or re.search(_alt(data.no_reason_cues), column.group()):
+            if (
+                column is None
+                or not re.search(_alt(data.reason_cues), column.group())
+                or re.search(_alt(data.no_reason_cues), column.group())
+            ):
                 continue
         s, e = row.start(group), row.end(group)
         out[name] = IntFact(text=doc.text[s:e], start=s, end=e, value=int(row.group(group)))

@@ -12,7 +12,7 @@ diacritics folded), so "CHU TRI:" typed without marks reads like "Chủ trì:".
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -115,6 +115,9 @@ class _Cues:
 
     data: MeetingData
     label: dict[str, re.Pattern[str]]
+    # The same label patterns opening with the character before the label (group "b" is the label),
+    # so that `re` scans for those characters: see _label_spans.
+    label_scan: dict[str, re.Pattern[str]]
     honorific: re.Pattern[str]
     time: re.Pattern[str]
     end: re.Pattern[str]
@@ -130,21 +133,24 @@ def _cues(lang: str) -> _Cues:
     def merged(field: str) -> list[str]:
         return [w for d in every for w in getattr(d, field)]
 
-    label = {
-        name: re.compile(
-            # at a line start, after a full stop or semicolon, or in the next cell of a spaced-out line
-            rf"(?:^|(?<=[\n;.])|(?<=[ \t][ \t]))[ \t]*(?:[-–•*+]\s*|\d+[.)]\s*|[a-z][.)]\s*)?{_alt(merged(field))}"
-            rf"(?:[ \t]+[^\W\d_]+){{0,2}}[ \t]*(?::|-|–|—)[ \t]*",
-            re.M,
-        )
-        for name, field in (
-            ("chair", "chair_labels"),
-            ("secretary", "secretary_labels"),
-            ("guest", "guest_labels"),
-            ("place", "place_labels"),
-            ("time", "time_labels"),
-            ("agenda", "agenda_labels"),
-        )
+    fields = (
+        ("chair", "chair_labels"),
+        ("secretary", "secretary_labels"),
+        ("guest", "guest_labels"),
+        ("place", "place_labels"),
+        ("time", "time_labels"),
+        ("agenda", "agenda_labels"),
+    )
+    label_body = {
+        name: rf"[ \t]*(?:[-–•*+]\s*|\d+[.)]\s*|[a-z][.)]\s*)?{_alt(merged(field))}"
+        rf"(?:[ \t]+[^\W\d_]+){{0,2}}[ \t]*(?::|-|–|—)[ \t]*"
+        for name, field in fields
+    }
+    # at a line start, after a full stop or semicolon, or in the next cell of a spaced-out line
+    label = {name: re.compile(rf"(?:^|(?<=[\n;.])|(?<=[ \t][ \t])){body}", re.M) for name, body in label_body.items()}
+    label_scan = {
+        name: re.compile(rf"[\n;. \t](?:(?<=[\n;.])|(?<=[ \t][ \t]))(?P<b>{body})", re.M)
+        for name, body in label_body.items()
     }
     hours, minutes, am_pm = merged("hour_words"), merged("minute_words"), merged("am_pm")
     time = re.compile(
@@ -157,6 +163,7 @@ def _cues(lang: str) -> _Cues:
     return _Cues(
         data=data,
         label=label,
+        label_scan=label_scan,
         honorific=re.compile(rf"[ \t]*{_alt(merged('honorifics'))}\.?[ \t]+"),
         time=time,
         end=re.compile(_alt(merged("end_cues"))),
@@ -388,23 +395,39 @@ def _name_after(doc: _Doc, cues: _Cues, pos: int, limit: int) -> TextFact | None
     return _fact(doc, start, end, " ".join(w.group() for w in words))
 
 
+def _label_spans(cues: _Cues, field: str, keyed: str) -> Iterator[tuple[int, int]]:
+    """The spans of `cues.label[field].finditer(keyed)`, found faster: a pattern that opens with a
+    look-behind is tried at every position of a 200 kB text, `label_scan` only where a line break, a
+    full stop, a semicolon or a space is. A label after such a character at q is the label at q + 1
+    (the text from 0 is tried on its own); the next one is looked for from the end of the last."""
+    first = cues.label[field].match(keyed, 0)
+    pos = 0
+    if first is not None:
+        yield first.span()
+        pos = first.end()
+    scan = cues.label_scan[field]
+    while (found := scan.search(keyed, max(0, pos - 1))) is not None:
+        yield found.span("b")
+        pos = found.end()
+
+
 def _person(doc: _Doc, cues: _Cues, field: str) -> TextFact | None:
     cell_secretary = re.compile(
         r"[ \t]*(?:[-–•*+]\s*|\d+[.)]\s*|[a-z][.)]\s*)?" + _alt(_merged("cell_secretary_labels"))
     )
-    for match in cues.label[field].finditer(doc.keyed):
+    for match_start, match_end in _label_spans(cues, field, doc.keyed):
         # "Секретарь ячейки: X", "Cell secretary: X" name the cell's secretary, who chairs, not the minute-taker.
-        if field == "secretary" and cell_secretary.match(doc.keyed, match.start()):
+        if field == "secretary" and cell_secretary.match(doc.keyed, match_start):
             continue
         # "SECRETARY: A Thiên      MINUTE-TAKER: Y Bli": beside a minute-taker, "secretary" is the cell's.
-        line = doc.keyed[_line_start(doc.text, match.start()) : _line_end(doc.text, match.end())]
+        line = doc.keyed[_line_start(doc.text, match_start) : _line_end(doc.text, match_end)]
         if (
             field == "secretary"
             and len(cues.label["secretary"].findall(line)) > 1
-            and re.search(r"(?<!\w)(?:secretary|секретарь)[ \t]*:[ \t]*$", doc.keyed[match.start() : match.end()])
+            and re.search(r"(?<!\w)(?:secretary|секретарь)[ \t]*:[ \t]*$", doc.keyed[match_start:match_end])
         ):
             continue
-        found = _name_after(doc, cues, match.end(), _line_end(doc.text, match.end()))
+        found = _name_after(doc, cues, match_end, _line_end(doc.text, match_end))
         if found is not None:
             return found
     return None
@@ -513,9 +536,9 @@ def _merged(field: str) -> list[str]:
 
 def _guests(doc: _Doc, cues: _Cues) -> list[TextFact]:
     guests: list[TextFact] = []
-    for match in cues.label["guest"].finditer(doc.keyed):
-        end = _line_end(doc.text, match.end())
-        pos = match.end()
+    for _, match_end in _label_spans(cues, "guest", doc.keyed):
+        end = _line_end(doc.text, match_end)
+        pos = match_end
         while pos < end:
             name = _name_after(doc, cues, pos, end)
             if name is not None:

@@ -1039,8 +1039,10 @@ def _absentees(doc: _Doc, cues: _Cues, zone_end: int) -> list[Absentee]:
     reason_cue = re.compile(r"(?<!khong )(?<!khong co )(?<!без )" + _alt(cues.data.reason_cues))
     for match in absent.finditer(doc.keyed, 0, zone_end):
         clause_end = _line_end(doc.flat, match.end())
-        while doc.text[clause_end - 1 : clause_end] in (",", ";") and not re.match(
-            r"\n[ \t]*(?:[-–•+*]|\d{1,2}[.)])", doc.text[clause_end : clause_end + 5]
+        while (
+            clause_end < len(doc.text)
+            and doc.text[clause_end - 1 : clause_end] in (",", ";")
+            and not re.match(r"\n[ \t]*(?:[-–•+*]|\d{1,2}[.)])", doc.text[clause_end : clause_end + 5])
         ):
             clause_end = _line_end(doc.flat, clause_end + 1)  # a list of names wrapped after a comma
         # The sentence ends the clause: "... (nghỉ ốm). Đồng chí X báo cáo ..." is no absentee.

@@ -83,6 +83,21 @@ def test_any_text_gives_a_record_whose_offsets_slice(text):
         assert result.errors
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BIÊN BẢN\nSINH HOẠT CHI BỘ\nCó mặt 9/10 đồng chí. Vắng: đồng chí Lò Văn A,",
+        "BIÊN BẢN HỌP CHI BỘ\nVắng 2 đồng chí: đ/c Hà Văn B;",
+        "Minutes of the party cell meeting\nAbsent: Comrade Ha Van B,",
+    ],
+)
+def test_minutes_cut_after_an_absentee_list_end(text):
+    # A text ending in "," or ";" after an absence cue once looped forever in the absentee reader.
+    result = process_text(text)
+    assert result.meeting is not None
+    assert result.meeting.attendance.absentees
+
+
 def test_a_long_document_is_one_record_with_correct_offsets():
     paragraph = "Thực hiện Nghị quyết số 21-NQ/TW ngày 16/6/2022 của Ban Chấp hành Trung ương; kế hoạch 161-KH/HU.\n"
     result = process_text(paragraph * 3000, with_text=True)

@@ -106,7 +106,7 @@ def _print_table(results) -> None:
 
 
 def _meeting_cell(meeting) -> str:
-    """"2024-01-26 9/10": the meeting's date and attendance (present / total members)."""
+    """ "2024-01-26 9/10": the meeting's date and attendance (present / total members)."""
     if meeting is None:
         return ""
     date = meeting.date.value if meeting.date else "?"

@@ -1194,7 +1194,7 @@ def _split_inline(doc: _Doc, start: int, end: int) -> list[SpanFact]:
 def _is_heading_line(line: str) -> bool:
     """ "PROCEEDINGS", "III. DIỄN BIẾN": a short line in capitals without an item mark."""
     letters = [ch for ch in line if ch.isalpha()]
-    return 3 <= len(letters) and len(line) <= 80 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+    return len(letters) >= 3 and len(line) <= 80 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
 def _listed_items(doc: _Doc, pos: int) -> list[SpanFact]:
@@ -1311,7 +1311,7 @@ def _vote_counts(text: str, data: MeetingData) -> dict[str, int]:
     against_words = _alt(data.against_words)
     for name, words in (("against", data.against_words), ("abstain", data.abstain_words), ("for", data.for_words)):
         alt = _alt(words)
-        guard = rf"(?<!khong )(?<!không )" if name == "for" else ""
+        guard = r"(?<!khong )(?<!không )" if name == "for" else ""
         match = re.search(rf"{number}[ \t]*(?:{members})?[ \t]*(?:co mat[ \t]*)?{guard}{alt}(?!\w)", text) or re.search(
             rf"(?<!\w){guard}{alt}(?!\w)[»\"”]?[ \t]*[:—–-]?[ \t]*{number}", text
         )

@@ -37,13 +37,9 @@ _PIECE = re.compile(rf"{_SEP}(?P<part>{_YEAR}|{_PART})")
 # ("số06-QĐ/TW" from bad conversions). The pattern starts with the digit, so `re` jumps from digit
 # to digit, and the look-behinds run after it (half the time of look-behinds first).
 _NUM_START = r"\d(?<=(?<![\d/\-–])(?<!\d[.,])\d)"
-_CANDIDATE = re.compile(
-    rf"(?P<num>{_NUM_START}\d{{0,4}})(?P<tail>(?:{_GAP}[-–—‐‑/]{_GAP}(?:{_YEAR}|{_PART})){{1,6}})"
-)
+_CANDIDATE = re.compile(rf"(?P<num>{_NUM_START}\d{{0,4}})(?P<tail>(?:{_GAP}[-–—‐‑/]{_GAP}(?:{_YEAR}|{_PART})){{1,6}})")
 # "09 KH/ĐU": the hyphen lost, a space instead.
-_SPACED = re.compile(
-    rf"(?P<num>{_NUM_START}\d{{0,4}})[ \t]+(?P<type>[{_L}]{{2,4}}){_GAP}/{_GAP}(?P<issuer>{_PART})"
-)
+_SPACED = re.compile(rf"(?P<num>{_NUM_START}\d{{0,4}})[ \t]+(?P<type>[{_L}]{{2,4}}){_GAP}/{_GAP}(?P<issuer>{_PART})")
 # Numbers before a complete one that share its symbol: "Nghị quyết số 18, 19-NQ/TW".
 _LIST_TAIL = re.compile(r"(?:(?<![\d/\-–])\d{1,5}[ \t]*(?:,|;|&|\bvà\b|\bva\b|\band\b|\bи\b)[ \t]*)+$", re.I)
 _LIST_NUM = re.compile(r"\d{1,5}")

@@ -95,7 +95,9 @@ def train(corpus_dir: Path, out_dir: Path = MODEL_DIR, *, epochs: int = 30, seed
     started = time.perf_counter()
     train_docs, dev_docs, problems = corpus_documents(corpus_dir)
     if problems:
-        raise FileNotFoundError("; ".join(problems[:5]) + (f" (+{len(problems) - 5} more)" if len(problems) > 5 else ""))
+        raise FileNotFoundError(
+            "; ".join(problems[:5]) + (f" (+{len(problems) - 5} more)" if len(problems) > 5 else "")
+        )
     labels = topic_ids()
     nlp = train_model(train_docs, labels, epochs=epochs, seed=seed)
     report = score_dev(nlp, dev_docs, labels)

@@ -13,24 +13,67 @@ def _labels(text: str, lang: str) -> set[str]:
 
 
 FOUND = [
-    ("vi", "party_dues_finance", "3. Thu nộp đảng phí\nChi bộ thu đảng phí tháng 10 của 19 đồng chí, tổng 1.250.000 đồng."),
-    ("vi", "membership", "4. Công tác phát triển đảng viên\nChi bộ xét đề nghị kết nạp quần chúng ưu tú Lò Thị Phương; "
-     "phân công đảng viên giúp đỡ quần chúng học lớp nhận thức về Đảng."),
-    ("vi", "defence_security", "Tình hình an ninh trật tự: tổ tuần tra bắt 1 vụ trộm cắp; tuyên truyền phòng chống ma túy."),
-    ("ru", "party_dues_finance", "4. Партийные взносы\nПартийные взносы за февраль собраны с 19 товарищей, всего 1 236 000 донгов."),
+    (
+        "vi",
+        "party_dues_finance",
+        "3. Thu nộp đảng phí\nChi bộ thu đảng phí tháng 10 của 19 đồng chí, tổng 1.250.000 đồng.",
+    ),
+    (
+        "vi",
+        "membership",
+        "4. Công tác phát triển đảng viên\nChi bộ xét đề nghị kết nạp quần chúng ưu tú Lò Thị Phương; "
+        "phân công đảng viên giúp đỡ quần chúng học lớp nhận thức về Đảng.",
+    ),
+    (
+        "vi",
+        "defence_security",
+        "Tình hình an ninh trật tự: tổ tuần tra bắt 1 vụ trộm cắp; tuyên truyền phòng chống ma túy.",
+    ),
+    (
+        "ru",
+        "party_dues_finance",
+        "4. Партийные взносы\nПартийные взносы за февраль собраны с 19 товарищей, всего 1 236 000 донгов.",
+    ),
     ("ru", "defence_security", "Отряд провёл 46 патрулей на границе; раскрыто 2 дела о наркотиках."),
-    ("en", "membership", "The cell considered the admission of an outstanding candidate and the transfer of a probationary "
-     "member to full member."),
-    ("en", "socio_economic", "The village harvested 38 ha of rice with a yield of 4.2 tonnes; maize planting and the "
-     "tea harvest went on."),
+    (
+        "en",
+        "membership",
+        "The cell considered the admission of an outstanding candidate and the transfer of a probationary "
+        "member to full member.",
+    ),
+    (
+        "en",
+        "socio_economic",
+        "The village harvested 38 ha of rice with a yield of 4.2 tonnes; maize planting and the tea harvest went on.",
+    ),
     # the weak labels: their own words, recurring or heading an agenda item
-    ("vi", "mass_mobilisation", "Phối hợp Ban công tác Mặt trận hòa giải thành 01 vụ tranh chấp đất vườn giữa hai hộ.\n"
-     "Chi bộ giao đồng chí Hùng tiếp tục hòa giải, nắm tâm tư, nguyện vọng của bà con."),
-    ("vi", "emulation_awards", "3. Sơ kết thí điểm xây dựng \"chi bộ bốn tốt\"\nChi bộ đăng ký các chỉ tiêu thi đua năm 2023."),
-    ("ru", "social_welfare_culture", "Ячейка организовала помощь семьям погибших и малоимущим семьям.\n"
-     "После тайфуна пострадавшим домам выдана гуманитарная помощь."),
-    ("en", "mass_mobilisation", "The cell asked the women's branch to persuade the families; the front committee mediated the land dispute."),
-    ("en", "personnel_organisation", "2. Preparing the cell congress\nThe cell nominated two comrades for the new committee."),
+    (
+        "vi",
+        "mass_mobilisation",
+        "Phối hợp Ban công tác Mặt trận hòa giải thành 01 vụ tranh chấp đất vườn giữa hai hộ.\n"
+        "Chi bộ giao đồng chí Hùng tiếp tục hòa giải, nắm tâm tư, nguyện vọng của bà con.",
+    ),
+    (
+        "vi",
+        "emulation_awards",
+        '3. Sơ kết thí điểm xây dựng "chi bộ bốn tốt"\nChi bộ đăng ký các chỉ tiêu thi đua năm 2023.',
+    ),
+    (
+        "ru",
+        "social_welfare_culture",
+        "Ячейка организовала помощь семьям погибших и малоимущим семьям.\n"
+        "После тайфуна пострадавшим домам выдана гуманитарная помощь.",
+    ),
+    (
+        "en",
+        "mass_mobilisation",
+        "The cell asked the women's branch to persuade the families; the front committee mediated the land dispute.",
+    ),
+    (
+        "en",
+        "personnel_organisation",
+        "2. Preparing the cell congress\nThe cell nominated two comrades for the new committee.",
+    ),
 ]
 
 NOT_FOUND = [
@@ -45,9 +88,17 @@ NOT_FOUND = [
     # a single sentence naming a topic is a passing mention when no classifier backs it
     ("vi", "party_dues_finance", "Buổi sinh hoạt chỉ đọc văn bản và thu đảng phí."),
     # names of bodies and compounds that contain a topic word are no topic
-    ("en", "mass_mobilisation", "The People's Committee of the commune approved the plan; 240 households now have clean water."),
+    (
+        "en",
+        "mass_mobilisation",
+        "The People's Committee of the commune approved the plan; 240 households now have clean water.",
+    ),
     ("en", "social_welfare_culture", "The socio-economic plan was reviewed; the social situation stayed stable."),
-    ("ru", "social_welfare_culture", "Ячейка изучила задачи социально-экономического развития района и социально значимые объекты."),
+    (
+        "ru",
+        "social_welfare_culture",
+        "Ячейка изучила задачи социально-экономического развития района и социально значимые объекты.",
+    ),
     ("ru", "policy_dissemination", "Согласно Постановлению № 21-NQ/TW ячейка провела собрание."),
     ("ru", "emulation_awards", "Обеспечена безопасность дорожного движения; нарушений правил движения нет."),
 ]
@@ -72,8 +123,10 @@ def test_headings_are_agenda_items():
 
 
 def test_every_topic_with_keywords_has_evidence():
-    text = ("1. Công tác dân vận\nChi bộ phối hợp Ban công tác Mặt trận hòa giải vụ tranh chấp đất.\n"
-            "2. Thu nộp đảng phí\nThu đảng phí tháng 10 của 19 đồng chí.")
+    text = (
+        "1. Công tác dân vận\nChi bộ phối hợp Ban công tác Mặt trận hòa giải vụ tranh chấp đất.\n"
+        "2. Thu nộp đảng phí\nThu đảng phí tháng 10 của 19 đồng chí."
+    )
     topics = extract_topics(text, lang="vi", sentences=split_sentences(text), model_scores={"mass_mobilisation": 0.2})
     assert {t.label for t in topics} >= {"mass_mobilisation", "party_dues_finance"}
     assert all(t.evidence and all(text[e.start : e.end] == e.text for e in t.evidence) for t in topics)
@@ -90,5 +143,7 @@ def test_a_passing_mention_needs_the_classifier():
 
 def test_model_probability_combines_with_keywords():
     text = "3. Thu nộp đảng phí\nChi bộ thu đảng phí tháng 10."
-    with_model = extract_topics(text, lang="vi", sentences=split_sentences(text), model_scores={"party_dues_finance": 0.0})
+    with_model = extract_topics(
+        text, lang="vi", sentences=split_sentences(text), model_scores={"party_dues_finance": 0.0}
+    )
     assert all(t.label != "party_dues_finance" or t.producer.endswith("textcat.v1") for t in with_model)

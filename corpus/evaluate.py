@@ -26,6 +26,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from extractors import process  # noqa: E402
 from extractors.classifier import split_of  # noqa: E402
+from extractors.training import find_document  # noqa: E402
 
 GOLD_DIR = HERE / "gold"
 DOCS_DIR = HERE / "docs"
@@ -93,11 +94,6 @@ def _fold(value: str | None) -> str | None:
     return " ".join(unicodedata.normalize("NFC", value).casefold().split()).strip(" .,:;")
 
 
-def _find_doc(doc_id: str) -> Path | None:
-    matches = sorted(DOCS_DIR.glob(f"{doc_id}.*"))
-    return matches[0] if matches else None
-
-
 def _observed(result) -> dict:
     """The comparable part of a result (also what the baseline stores)."""
     header = result.header
@@ -134,7 +130,7 @@ def evaluate(ids: list[str] | None = None) -> Report:
         doc_id = gold["id"]
         if ids and doc_id not in ids:
             continue
-        doc = _find_doc(doc_id)
+        doc = find_document(DOCS_DIR, doc_id)
         if doc is None:
             report.details.append(f"{doc_id}: no document in corpus/docs (run corpus/build.py)")
             continue

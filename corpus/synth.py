@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import argparse
 import random
+import sys
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 CELLS = [
@@ -131,12 +133,20 @@ def write_docx(path: Path, lines: list[str]) -> None:
     document.save(str(path))
 
 
+@cache
+def _font() -> Path:
+    """The corpus build's DejaVu Sans (same lookup: $CHIBO_PDF_FONT, system paths, fc-match)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from build import find_font
+
+    return find_font()
+
+
 def write_pdf(path: Path, lines: list[str]) -> None:
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
-    font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-    pdf.add_font("DejaVu", fname=font)
+    pdf.add_font("DejaVu", fname=str(_font()))
     pdf.set_font("DejaVu", size=11)
     pdf.add_page()
     for line in lines:

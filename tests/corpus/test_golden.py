@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from extractors.pipeline import process
+from extractors.training import find_document
 from models.records import DocumentResult
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -24,9 +25,9 @@ KNOWN_DATE_GAPS: dict[str, str] = {}
 
 
 def _document(doc_id: str) -> Path:
-    found = sorted((CORPUS / "docs").glob(f"{doc_id}.*"))
+    found = find_document(CORPUS / "docs", doc_id)
     assert found, f"{doc_id}: no document in corpus/docs (run: uv run python corpus/build.py)"
-    return found[0]
+    return found
 
 
 @cache

@@ -1355,10 +1355,8 @@ def _cell(doc: _Doc, header: Header | None) -> tuple[TextFact | None, TextFact |
         found = _cell_name().search(doc.keyed, span.start, span.end)
         if found:
             # "WARD PARTY COMMITTEE - PARTY CELL OF ...": the cell starts after the dash.
-            dash = None
-            for dash in re.finditer(r"[ \t]+[-–][ \t]+", doc.text[span.start : found.start()]):
-                pass
-            start = span.start + dash.end() if dash else span.start
+            dashes = list(re.finditer(r"[ \t]+[-–][ \t]+", doc.text[span.start : found.start()]))
+            start = span.start + dashes[-1].end() if dashes else span.start
             if doc.keyed.startswith(("chi uy ", "chi ủy "), start):  # "CHI ỦY CHI BỘ ...": the cell's committee
                 start = found.start()
             cell = _fact(doc, start, span.end, " ".join(doc.text[start : span.end].split()))
